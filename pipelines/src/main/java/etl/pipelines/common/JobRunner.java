@@ -1,0 +1,320 @@
+package etl.pipelines.common;
+
+import etl.transforms.check.Check;
+import etl.transforms.check.TableDef;
+import etl.transforms.io.DeadLetter;
+import etl.transforms.jdbc.StageRows;
+import etl.transforms.jdbc.Warehouse;
+import etl.transforms.merge.MergeAndCheck;
+import etl.transforms.merge.MergeRunner;
+import etl.transforms.sql.SqlRunner;
+import etl.transforms.sql.SqlScript;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs any {@link WarehouseJob} end to end, the same way for every warehouse:
+ *
+ * <ol>
+ *   <li>parse options; check that every required input matches files and that the database
+ *       answers (one clear message and exit code 2 otherwise);
+ *   <li>start the embedded PostgreSQL unless {@code --jdbcUrl} is given; apply the DDL (idempotent);
+ *   <li>record the run in {@code etl_run}; clear staging rows of earlier runs;
+ *   <li>run the pipeline: the job's read → parse → stage steps, every failure into {@code
+ *       etl_dead_letter}, then MERGE and checks in one transaction after all writes;
+ *   <li>print and record the summary; exit 0 only when the run published and every check passed.
+ * </ol>
+ */
+public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+  private static final Pattern SECRET_ARG =
+      Pattern.compile("(?i)^(--[^=]*(password|secret|credential|token|key)[^=]*=).*$");
+
+  /** Exit codes, also in the README. */
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int CONFIG_ERROR = 2;
+  public static final int CHECKS_FAILED = 3;
+
+  private JobRunner() {}
+
+  public static <O extends WarehouseOptions> int run(
+      WarehouseJob<O> job, String[] args, PrintStream out, PrintStream err) {
+    O options;
+    try {
+      PipelineOptionsFactory.register(job.optionsClass());
+      options =
+          PipelineOptionsFactory.fromArgs(withDirectRunnerDefaults(args))
+              .withValidation()
+              .as(job.optionsClass());
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + firstLine(e.getMessage()));
+      err.println("Run with --help=" + job.optionsClass().getName() + " for the options.");
+      return CONFIG_ERROR;
+    }
+    options.setJobName(job.name() + "-" + System.currentTimeMillis());
+    EmbeddedWarehouse embedded = null;
+    try {
+      FileSystems.setDefaultPipelineOptions(options);
+      checkInputs(job.requiredInputs(options));
+      Warehouse warehouse;
+      if (options.getJdbcUrl() == null || options.getJdbcUrl().isBlank()) {
+        embedded = EmbeddedWarehouse.start(options.getEmbeddedDataDir());
+        warehouse = Warehouse.of(embedded.jdbcUrl(), embedded.user(), null);
+      } else {
+        warehouse = external(options);
+      }
+      checkConnection(warehouse);
+      int code = load(job, options, warehouse, args, out);
+      if (embedded != null) {
+        describeEmbedded(embedded, options, out);
+      }
+      return code;
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      return CONFIG_ERROR;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private static <O extends WarehouseOptions> int load(
+      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out) {
+    long started = System.nanoTime();
+    String runId = newRunId(job.name());
+    String dialect = warehouse.dialect().folder();
+    try {
+      applyDdl(job, warehouse);
+      try (Connection c = warehouse.connect()) {
+        for (String table : job.stagingTables()) {
+          SqlRunner.execute(
+              c,
+              SqlScript.load("common/" + dialect + "/clear_staging.sql").withIdentifiers(Map.of("table", table)),
+              Map.of("run_id", runId));
+        }
+        SqlRunner.execute(
+            c,
+            SqlScript.load("common/" + dialect + "/run_start.sql"),
+            Map.of(
+                "run_id", runId,
+                "pipeline", job.name(),
+                "arguments", maskSecrets(args),
+                "started_at", Timestamp.valueOf(java.time.LocalDateTime.now(ZoneOffset.UTC))));
+      }
+    } catch (SQLException e) {
+      throw new ConfigException("Cannot prepare the warehouse at " + warehouse + ": " + e.getMessage(), e);
+    }
+    LOG.info("Run {} of {} into {}", runId, job.name(), warehouse);
+
+    Pipeline pipeline = Pipeline.create(options);
+    JobContext context = new JobContext(warehouse, runId, options.getBatchSize());
+    List<PCollection<?>> signals = new ArrayList<>(job.expand(pipeline, options, context));
+    signals.add(
+        PCollectionList.of(context.deadLetters())
+            .apply("CollectDeadLetters", Flatten.pCollections())
+            .apply(
+                "StageDeadLetters",
+                StageRows.<DeadLetter>into(warehouse, "etl_dead_letter")
+                    .withConstant("pipeline", job.name())
+                    .withConstant("run_id", runId)
+                    .withBatchSize(options.getBatchSize())));
+    List<MergeRunner.Merge> merges = new ArrayList<>();
+    for (TableDef t : job.finalTables()) {
+      merges.add(
+          new MergeRunner.Merge(
+              t.name(), SqlScript.load(job.name() + "/" + dialect + "/merge/" + t.name() + ".sql")));
+    }
+    List<Check> checks = new ArrayList<>(Check.standard(job.finalTables()));
+    job.customChecks().forEach(path -> checks.add(Check.custom(path)));
+    pipeline.apply(
+        "MergeAndCheck",
+        MergeAndCheck.of(warehouse, job.name(), runId)
+            .withStagingTables(job.stagingTables())
+            .withMerges(merges)
+            .withChecks(checks)
+            .after(signals));
+
+    MetricQueryResults metrics = null;
+    Throwable failure = null;
+    try {
+      PipelineResult result = pipeline.run();
+      result.waitUntilFinish();
+      metrics = result.metrics().allMetrics();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    RunSummary summary = RunSummary.collect(job, warehouse, runId, metrics, failure, seconds);
+    summary.record(warehouse);
+    summary.print(out);
+    return switch (summary.status()) {
+      case "succeeded" -> OK;
+      case "failed_checks" -> CHECKS_FAILED;
+      default -> FAILED;
+    };
+  }
+
+  private static void applyDdl(WarehouseJob<?> job, Warehouse warehouse) throws SQLException {
+    String dialect = warehouse.dialect().folder();
+    try (Connection c = warehouse.connect()) {
+      for (String t : List.of("etl_run", "etl_dead_letter", "etl_check_result")) {
+        SqlRunner.execute(c, SqlScript.load("common/" + dialect + "/ddl/" + t + ".sql"), Map.of());
+      }
+      List<String> tables = new ArrayList<>(job.stagingTables());
+      job.finalTables().forEach(t -> tables.add(t.name()));
+      for (String t : tables) {
+        SqlRunner.execute(c, SqlScript.load(job.name() + "/" + dialect + "/ddl/" + t + ".sql"), Map.of());
+      }
+    }
+  }
+
+  private static void checkInputs(Map<String, String> inputs) {
+    for (Map.Entry<String, String> input : inputs.entrySet()) {
+      MatchResult match;
+      try {
+        match = FileSystems.match(input.getValue());
+      } catch (IOException | RuntimeException e) {
+        throw new ConfigException(
+            "Cannot list " + input.getKey() + " at " + input.getValue() + ": " + rootMessage(e), e);
+      }
+      List<MatchResult.Metadata> files;
+      try {
+        files = match.status() == MatchResult.Status.NOT_FOUND ? List.of() : match.metadata();
+      } catch (IOException e) {
+        throw new ConfigException(
+            "Cannot list " + input.getKey() + " at " + input.getValue() + ": " + rootMessage(e), e);
+      }
+      if (files.isEmpty()) {
+        throw new ConfigException(
+            "No " + input.getKey() + " found at " + input.getValue() + " (check --input)");
+      }
+      LOG.info("{}: {} files match {}", input.getKey(), files.size(), input.getValue());
+    }
+  }
+
+  private static Warehouse external(WarehouseOptions options) {
+    String password = null;
+    if (options.getDbPasswordFile() != null) {
+      try {
+        List<String> lines = Files.readAllLines(Path.of(options.getDbPasswordFile()));
+        password = lines.isEmpty() ? "" : lines.get(0);
+      } catch (IOException e) {
+        throw new ConfigException("Cannot read the password file " + options.getDbPasswordFile() + ": " + e);
+      }
+    } else if (options.getDbPasswordEnv() != null) {
+      password = System.getenv(options.getDbPasswordEnv());
+    }
+    try {
+      return Warehouse.of(options.getJdbcUrl(), options.getDbUser(), password);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  private static void checkConnection(Warehouse warehouse) {
+    try (Connection c = warehouse.connect()) {
+      if (!c.isValid(10)) {
+        throw new ConfigException("The database at " + warehouse + " does not answer");
+      }
+    } catch (SQLException e) {
+      throw new ConfigException("Cannot connect to " + warehouse + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static void describeEmbedded(EmbeddedWarehouse embedded, WarehouseOptions options, PrintStream out) {
+    if (options.getKeepRunning()) {
+      out.println();
+      out.println("The warehouse is up until Ctrl-C:");
+      out.println("  JDBC: " + embedded.jdbcUrl() + "  (user postgres, no password)");
+      out.println("  psql: psql -h 127.0.0.1 -p " + embedded.port() + " -U postgres postgres");
+      out.flush();
+      CountDownLatch forever = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+      try {
+        forever.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else if (embedded.kept()) {
+      out.println();
+      out.println("Warehouse kept in " + embedded.dataDir() + "; reuse it with --embeddedDataDir="
+          + embedded.dataDir() + " (add --keepRunning to query it after a run).");
+    }
+  }
+
+  /**
+   * The Direct runner's immutability and encodability checks catch bugs in tests but make a real
+   * load about ten times slower; the CLI turns them off unless told otherwise.
+   */
+  static String[] withDirectRunnerDefaults(String[] args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (all.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      all.add("--enforceImmutability=false");
+    }
+    if (all.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      all.add("--enforceEncodability=false");
+    }
+    return all.toArray(new String[0]);
+  }
+
+  static String newRunId(String pipeline) {
+    String time = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+    return pipeline + "-" + time + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The command line as recorded in etl_run: values of secret-looking options are masked. */
+  static String maskSecrets(String[] args) {
+    List<String> masked = new ArrayList<>();
+    for (String a : args) {
+      masked.add(SECRET_ARG.matcher(a).matches() ? SECRET_ARG.matcher(a).replaceFirst("$1***") : a);
+    }
+    return String.join(" ", masked);
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    if (t.getMessage() == null) {
+      return t.toString();
+    }
+    boolean selfExplaining = t instanceof SQLException || t instanceof ConfigException;
+    return selfExplaining ? firstLine(t.getMessage()) : t.getClass().getSimpleName() + ": " + firstLine(t.getMessage());
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,225 @@
+package etl.pipelines.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import etl.transforms.check.TableDef;
+import etl.transforms.jdbc.Warehouse;
+import etl.transforms.merge.MergeAndCheck;
+import etl.transforms.sql.SqlRunner;
+import etl.transforms.sql.SqlScript;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+
+/**
+ * What a run did, read back from the warehouse (rows, dead letters, checks, the job's own summary
+ * queries) and from Beam metrics (records read and parsed per step): printed for people and
+ * recorded in {@code etl_run}.
+ */
+public final class RunSummary {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String pipeline;
+  private final String runId;
+  private final String status;
+  private final String message;
+  private final double seconds;
+  private final Map<String, Map<String, Long>> stepMetrics;
+  private final Map<String, Long> stagedRows;
+  private final Map<String, Long> tableRows;
+  private final List<Map<String, Object>> deadLetters;
+  private final Map<String, List<Map<String, Object>>> jobQueries;
+  private final List<Map<String, Object>> checks;
+
+  private RunSummary(
+      String pipeline,
+      String runId,
+      String status,
+      String message,
+      double seconds,
+      Map<String, Map<String, Long>> stepMetrics,
+      Map<String, Long> stagedRows,
+      Map<String, Long> tableRows,
+      List<Map<String, Object>> deadLetters,
+      Map<String, List<Map<String, Object>>> jobQueries,
+      List<Map<String, Object>> checks) {
+    this.pipeline = pipeline;
+    this.runId = runId;
+    this.status = status;
+    this.message = message;
+    this.seconds = seconds;
+    this.stepMetrics = stepMetrics;
+    this.stagedRows = stagedRows;
+    this.tableRows = tableRows;
+    this.deadLetters = deadLetters;
+    this.jobQueries = jobQueries;
+    this.checks = checks;
+  }
+
+  static RunSummary collect(
+      WarehouseJob<?> job,
+      Warehouse warehouse,
+      String runId,
+      MetricQueryResults metrics,
+      Throwable failure,
+      double seconds) {
+    String dialect = warehouse.dialect().folder();
+    Map<String, Long> staged = new LinkedHashMap<>();
+    Map<String, Long> tables = new LinkedHashMap<>();
+    List<Map<String, Object>> deadLetters = new ArrayList<>();
+    Map<String, List<Map<String, Object>>> queries = new LinkedHashMap<>();
+    List<Map<String, Object>> checks = new ArrayList<>();
+    Map<String, Object> params = Map.of("run_id", runId);
+    String summaryError = null;
+    try (Connection c = warehouse.connect()) {
+      for (String t : job.stagingTables()) {
+        staged.put(t, count(c, "common/" + dialect + "/count_run_rows.sql", t, params));
+      }
+      for (TableDef t : job.finalTables()) {
+        tables.put(t.name(), count(c, "common/" + dialect + "/count_rows.sql", t.name(), params));
+      }
+      deadLetters = SqlRunner.queryAll(c, SqlScript.load("common/" + dialect + "/dead_letters_by_reason.sql"), params);
+      checks = SqlRunner.queryAll(c, SqlScript.load("common/" + dialect + "/check_results.sql"), params);
+      if (failure == null) {
+        for (Map.Entry<String, String> q : job.summaryQueries().entrySet()) {
+          queries.put(q.getKey(), SqlRunner.queryAll(c, SqlScript.load(q.getValue()), params));
+        }
+      }
+    } catch (SQLException e) {
+      summaryError = "could not read the run's figures back: " + e.getMessage();
+    }
+    boolean checkFailed = checks.stream().anyMatch(r -> "fail".equals(r.get("status")));
+    String status = failure == null ? "succeeded" : checkFailed ? "failed_checks" : "failed";
+    String message = failure == null ? summaryError : describe(failure);
+    return new RunSummary(
+        job.name(), runId, status, message, seconds, metricsByStep(metrics), staged, tables, deadLetters, queries, checks);
+  }
+
+  private static long count(Connection c, String path, String table, Map<String, Object> params)
+      throws SQLException {
+    List<Map<String, Object>> rows =
+        SqlRunner.queryAll(c, SqlScript.load(path).withIdentifiers(Map.of("table", table)), params);
+    return ((Number) rows.get(0).get("row_count")).longValue();
+  }
+
+  private static Map<String, Map<String, Long>> metricsByStep(MetricQueryResults metrics) {
+    Map<String, Map<String, Long>> byStep = new TreeMap<>();
+    if (metrics == null) {
+      return byStep;
+    }
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      Long value = counter.getAttempted();
+      byStep
+          .computeIfAbsent(counter.getName().getNamespace(), k -> new TreeMap<>())
+          .merge(counter.getName().getName(), value == null ? 0L : value, Long::sum);
+    }
+    return byStep;
+  }
+
+  /** The most useful sentence of a failure: a failed check's own message, else the root cause. */
+  private static String describe(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof MergeAndCheck.ChecksFailed) {
+        return t.getMessage();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return JobRunner.rootMessage(failure);
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  void record(Warehouse warehouse) {
+    Map<String, Object> rows = new LinkedHashMap<>();
+    rows.putAll(stagedRows);
+    rows.putAll(tableRows);
+    Map<String, Long> byReason = new TreeMap<>();
+    for (Map<String, Object> d : deadLetters) {
+      byReason.merge(d.get("step") + "/" + d.get("reason"), ((Number) d.get("records")).longValue(), Long::sum);
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("run_id", runId);
+    p.put("ended_at", Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+    p.put("status", status);
+    try {
+      p.put("rows_per_table", JSON.writeValueAsString(rows));
+      p.put("dead_letters_by_reason", JSON.writeValueAsString(byReason));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    p.put("message", message);
+    try (Connection c = warehouse.connect()) {
+      SqlRunner.execute(c, SqlScript.load("common/" + warehouse.dialect().folder() + "/run_finish.sql"), p);
+    } catch (SQLException e) {
+      throw new ConfigException("Cannot record the run in etl_run: " + e.getMessage(), e);
+    }
+  }
+
+  void print(PrintStream out) {
+    out.println();
+    out.printf(Locale.ROOT, "%s run %s: %s in %.1f s%n", pipeline, runId, status.toUpperCase(Locale.ROOT), seconds);
+    if (message != null) {
+      out.println("  " + message);
+    }
+    if (!stepMetrics.isEmpty()) {
+      out.println();
+      out.println("Steps (records)");
+      stepMetrics.forEach(
+          (step, counters) -> {
+            if (step.startsWith("Merge")) {
+              return;
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", step));
+            counters.forEach((name, v) -> line.append(String.format(Locale.ROOT, " %s=%d", name, v)));
+            out.println(line);
+          });
+    }
+    out.println();
+    out.println("Staged this run");
+    stagedRows.forEach((t, n) -> out.printf(Locale.ROOT, "  %-24s %,12d%n", t, n));
+    out.println("Warehouse tables (rows after the run)");
+    tableRows.forEach((t, n) -> out.printf(Locale.ROOT, "  %-24s %,12d%n", t, n));
+    out.println();
+    long dlTotal = deadLetters.stream().mapToLong(d -> ((Number) d.get("records")).longValue()).sum();
+    out.printf(Locale.ROOT, "Dead letters: %,d (etl_dead_letter where run_id = '%s')%n", dlTotal, runId);
+    for (Map<String, Object> d : deadLetters) {
+      out.printf(Locale.ROOT, "  %-24s %-22s %,8d%n", d.get("step"), d.get("reason"), ((Number) d.get("records")).longValue());
+    }
+    for (Map.Entry<String, List<Map<String, Object>>> q : jobQueries.entrySet()) {
+      out.println();
+      out.println(q.getKey());
+      for (Map<String, Object> row : q.getValue()) {
+        StringBuilder line = new StringBuilder(" ");
+        row.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        out.println(line);
+      }
+    }
+    out.println();
+    long failed = checks.stream().filter(r -> "fail".equals(r.get("status"))).count();
+    out.printf(Locale.ROOT, "Checks: %d of %d passed%n", checks.size() - failed, checks.size());
+    for (Map<String, Object> r : checks) {
+      if ("fail".equals(r.get("status"))) {
+        out.printf(Locale.ROOT, "  FAIL %s: %s violating rows, e.g. %s%n", r.get("check_name"), r.get("violations"), r.get("sample"));
+      }
+    }
+    out.flush();
+  }
+}

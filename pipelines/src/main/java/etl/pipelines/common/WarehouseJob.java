@@ -1,0 +1,43 @@
+package etl.pipelines.common;
+
+import etl.transforms.check.TableDef;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Everything that makes one warehouse: its inputs, tables and wiring. The {@link JobRunner} does
+ * the rest (database, DDL, staging, dead letters, MERGE, checks, run record, summary) the same way
+ * for every warehouse.
+ *
+ * <p>SQL files are found by table name: {@code sql/<name>/<dialect>/ddl/<table>.sql} and
+ * {@code sql/<name>/<dialect>/merge/<table>.sql}.
+ */
+public interface WarehouseJob<O extends WarehouseOptions> {
+  /** Lowercase name, also the folder of its SQL files and the pipeline name in etl_ tables. */
+  String name();
+
+  Class<O> optionsClass();
+
+  /** Required inputs, by description → file pattern; each must match at least one file. */
+  Map<String, String> requiredInputs(O options);
+
+  /** Staging tables, in DDL order. Each has a {@code run_id} column. */
+  List<String> stagingTables();
+
+  /** Final tables in MERGE order (dimensions before facts), with keys for the checks. */
+  List<TableDef> finalTables();
+
+  /** Warehouse-specific checks beyond the standard ones: paths under {@code sql/}. */
+  List<String> customChecks();
+
+  /** Named summary queries (e.g. match rates): name → path under {@code sql/}. */
+  Map<String, String> summaryQueries();
+
+  /**
+   * Reads, parses and stages; returns the staging writes' completion signals. Dead letters go to
+   * {@link JobContext#deadLetters}.
+   */
+  List<PCollection<?>> expand(Pipeline pipeline, O options, JobContext context);
+}

@@ -1,0 +1,103 @@
+package etl.pipelines.sparkify;
+
+import static etl.transforms.check.TableDef.ForeignKey.nullable;
+import static etl.transforms.check.TableDef.ForeignKey.required;
+
+import etl.pipelines.common.Inputs;
+import etl.pipelines.common.JobContext;
+import etl.pipelines.common.WarehouseJob;
+import etl.transforms.check.TableDef;
+import etl.transforms.io.ReadFiles;
+import etl.transforms.parse.ParseRecords;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * The Sparkify song-play warehouse: song files and event logs are parsed in Beam into the staging
+ * tables {@code s_song} and {@code s_songplay_event}; the star schema is built from staging by the
+ * MERGE files in {@code sql/sparkify/<dialect>/merge/}, in the order of {@link #finalTables()}.
+ *
+ * <p>Why the dimensions are derived in SQL rather than in Beam: matching a play to a song needs
+ * the whole song catalogue, and with incremental loads the catalogue lives in the warehouse
+ * ({@code d_song}), not in the files of the current run.
+ */
+public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
+  public static final String NAME = "sparkify";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Class<SparkifyOptions> optionsClass() {
+    return SparkifyOptions.class;
+  }
+
+  static String songs(SparkifyOptions o) {
+    return o.getSongs() != null ? o.getSongs() : Inputs.under(o.getInput(), "song_data/**/*.json");
+  }
+
+  static String events(SparkifyOptions o) {
+    return o.getEvents() != null ? o.getEvents() : Inputs.under(o.getInput(), "log_data/**/*.json");
+  }
+
+  @Override
+  public Map<String, String> requiredInputs(SparkifyOptions options) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("song files", songs(options));
+    inputs.put("event logs", events(options));
+    return inputs;
+  }
+
+  @Override
+  public List<String> stagingTables() {
+    return List.of("s_song", "s_songplay_event");
+  }
+
+  @Override
+  public List<TableDef> finalTables() {
+    return List.of(
+        TableDef.of("d_artist", List.of("artist_id")),
+        TableDef.of("d_song", List.of("song_id"), required("artist_id", "d_artist", "artist_id")),
+        TableDef.of("d_user", List.of("user_id")),
+        TableDef.of("d_time", List.of("start_time")),
+        TableDef.of(
+            "f_songplay",
+            List.of("songplay_id"),
+            required("start_time", "d_time", "start_time"),
+            required("user_id", "d_user", "user_id"),
+            nullable("song_id", "d_song", "song_id", "no song with the event's title and artist name"),
+            nullable("artist_id", "d_artist", "artist_id", "no artist with the event's artist name")));
+  }
+
+  @Override
+  public List<String> customChecks() {
+    return List.of(
+        "sparkify/postgres/checks/f_songplay_has_every_next_song.sql",
+        "sparkify/postgres/checks/d_user_level_is_latest.sql");
+  }
+
+  @Override
+  public Map<String, String> summaryQueries() {
+    return Map.of("Match rates (NextSong events of this run)", "sparkify/postgres/summary/match_rates.sql");
+  }
+
+  @Override
+  public List<PCollection<?>> expand(Pipeline p, SparkifyOptions options, JobContext ctx) {
+    PCollection<Song> songs =
+        ctx.keepGood(
+            ctx.keepGood(p.apply(ReadFiles.wholeFiles(songs(options)).named("ReadSongs")))
+                .apply(ParseRecords.with(new SongParser(), Song.class).named("ParseSongs")));
+    PCollection<SongplayEvent> events =
+        ctx.keepGood(
+            ctx.keepGood(p.apply(ReadFiles.lines(events(options)).named("ReadEvents")))
+                .apply(ParseRecords.with(new EventParser(), SongplayEvent.class).named("ParseEvents")));
+    return List.of(
+        songs.apply("StageSongs", ctx.<Song>stage("s_song")),
+        events.apply("StageEvents", ctx.<SongplayEvent>stage("s_songplay_event")));
+  }
+}

@@ -1,0 +1,11 @@
+-- The outcome of every data-quality check of every run (kept even when the check failed the run).
+create table if not exists etl_check_result (
+  run_id      varchar(64)   not null,
+  pipeline    varchar(64)   not null,
+  check_name  varchar(200)  not null,
+  status      varchar(8)    not null,
+  violations  bigint        not null,
+  sample      text          not null,
+  checked_at  timestamp     not null default (now() at time zone 'utc')
+);
+create index if not exists etl_check_result_run_idx on etl_check_result (run_id);

@@ -1,0 +1,13 @@
+-- One row per run of any warehouse load: what ran, with which arguments (secrets masked), how it
+-- ended, rows per table and dead letters per reason (JSON text).
+create table if not exists etl_run (
+  run_id                 varchar(64)   not null primary key,
+  pipeline               varchar(64)   not null,
+  arguments              text          not null,
+  started_at             timestamp     not null,
+  ended_at               timestamp,
+  status                 varchar(16)   not null,
+  rows_per_table         text,
+  dead_letters_by_reason text,
+  message                text
+);

@@ -1,0 +1,7 @@
+-- Dead letters of one run, counted per step and reason. A record seen twice (a retried bundle)
+-- counts once.
+select step, reason, count(distinct source || ':' || position) as records
+from etl_dead_letter
+where run_id = :run_id
+group by step, reason
+order by step, reason

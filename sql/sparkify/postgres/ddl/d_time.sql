@@ -1,0 +1,10 @@
+-- One row per song-play timestamp (UTC, millisecond grain). week: ISO week; weekday: ISO, 1 = Monday.
+create table if not exists d_time (
+  start_time  timestamp  not null primary key,
+  hour        smallint   not null,
+  day         smallint   not null,
+  week        smallint   not null,
+  month       smallint   not null,
+  year        smallint   not null,
+  weekday     smallint   not null
+);

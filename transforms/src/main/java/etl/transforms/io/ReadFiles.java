@@ -1,0 +1,365 @@
+package etl.transforms.io;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads files from any Beam file system (local paths, {@code s3://} URIs; globs including
+ * {@code **}) into {@link SourceRecord}s, in one of two layouts:
+ *
+ * <ul>
+ *   <li>{@link #lines}: one record per line (JSON lines, CSV without multi-line fields). The
+ *       position is the 1-based line number. CRLF and LF both end a line; a UTF-8 byte-order mark
+ *       on the first line is dropped; blank lines are skipped and counted as
+ *       {@code filtered_blank_line}.
+ *   <li>{@link #wholeFiles}: one record per file (one JSON object per file). Position 1.
+ * </ul>
+ *
+ * <p>Compressed files ({@code .gz}, {@code .bz2}, …) are decompressed by extension.
+ *
+ * <p>Failures go to {@link Routed#failed()}, never dropped: bytes that are not UTF-8
+ * ({@code invalid_encoding}, raw text decoded with replacement characters), a record larger than
+ * the limit ({@code record_too_large}), an empty file ({@code empty_file}) and a file that cannot be
+ * read ({@code unreadable_file}). Reading has no side effects, so a retried bundle is harmless.
+ *
+ * <p>Metrics, in the namespace of the step name: {@code files}, {@code records},
+ * {@code dead_letters}, {@code filtered_blank_line}.
+ */
+public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
+  /** Default upper bound for one record; a longer one is dead-lettered instead of exhausting memory. */
+  public static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+  /** Files are read in this many groups: enough to keep a cluster busy, few enough to batch. */
+  static final int DEFAULT_FILE_GROUPS = 64;
+
+  private enum Layout {
+    LINES,
+    WHOLE_FILES
+  }
+
+  private final Layout layout;
+  private final String filepattern;
+  private final int maxRecordBytes;
+  private final int fileGroups = DEFAULT_FILE_GROUPS;
+
+  private ReadFiles(String name, Layout layout, String filepattern, int maxRecordBytes) {
+    super(name);
+    this.layout = layout;
+    this.filepattern = filepattern;
+    this.maxRecordBytes = maxRecordBytes;
+  }
+
+  /** One record per line of every file matching {@code filepattern}. */
+  public static ReadFiles lines(String filepattern) {
+    return new ReadFiles("ReadLines", Layout.LINES, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  /** One record per file matching {@code filepattern}. */
+  public static ReadFiles wholeFiles(String filepattern) {
+    return new ReadFiles(
+        "ReadWholeFiles", Layout.WHOLE_FILES, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  public ReadFiles withMaxRecordBytes(int maxRecordBytes) {
+    if (maxRecordBytes < 1) {
+      throw new IllegalArgumentException("maxRecordBytes must be positive, was " + maxRecordBytes);
+    }
+    return new ReadFiles(getName(), layout, filepattern, maxRecordBytes);
+  }
+
+  /**
+   * The step name: the name this transform is applied under ({@code input.apply(read)}), and the
+   * {@code step} of its dead letters and the namespace of its metrics.
+   */
+  public ReadFiles named(String stepName) {
+    return new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes);
+  }
+
+  private static String checkPattern(String filepattern) {
+    requireNonNull(filepattern, "filepattern");
+    if (filepattern.isBlank()) {
+      throw new IllegalArgumentException("filepattern must not be blank");
+    }
+    return filepattern;
+  }
+
+  @Override
+  public Routed<SourceRecord> expand(PBegin input) {
+    TupleTag<SourceRecord> good = new TupleTag<>() {};
+    TupleTag<DeadLetter> failed = new TupleTag<>() {};
+    String step = getName();
+    PCollectionTuple out =
+        input
+            .apply("FilePattern", Create.of(filepattern))
+            // Groups of files, not single files, become the unit of work: with thousands of small
+            // files (one song per file) a bundle per file costs far more than reading the file.
+            .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))
+            .apply("ShuffleGroups", GroupByKey.create())
+            .apply(
+                layout == Layout.LINES ? "SplitLines" : "ReadWholeFiles",
+                ParDo.of(new ReadFn(layout, step, maxRecordBytes, good, failed))
+                    .withOutputTags(good, TupleTagList.of(failed)));
+    return new Routed<>(
+        input.getPipeline(),
+        good,
+        out.get(good).setCoder(schemaCoder(input, SourceRecord.class)),
+        failed,
+        out.get(failed).setCoder(schemaCoder(input, DeadLetter.class)));
+  }
+
+  static <T> Coder<T> schemaCoder(PBegin input, Class<T> type) {
+    try {
+      return input.getPipeline().getSchemaRegistry().getSchemaCoder(type);
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException("No schema for " + type.getName(), e);
+    }
+  }
+
+  /** Lists the files of a pattern (none is fine: inputs are checked before the run) into groups. */
+  private static final class MatchFn extends DoFn<String, KV<Integer, MatchResult.Metadata>> {
+    private final int groups;
+
+    MatchFn(int groups) {
+      this.groups = groups;
+    }
+
+    @ProcessElement
+    public void process(@Element String pattern, OutputReceiver<KV<Integer, MatchResult.Metadata>> out)
+        throws IOException {
+      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+      if (match.status() == MatchResult.Status.NOT_FOUND) {
+        return;
+      }
+      for (MatchResult.Metadata m : match.metadata()) {
+        if (!m.resourceId().isDirectory()) {
+          out.output(KV.of(Math.floorMod(m.resourceId().toString().hashCode(), groups), m));
+        }
+      }
+    }
+  }
+
+  private static final class ReadFn
+      extends DoFn<KV<Integer, Iterable<MatchResult.Metadata>>, SourceRecord> {
+    private final Layout layout;
+    private final String step;
+    private final int maxRecordBytes;
+    private final TupleTag<SourceRecord> good;
+    private final TupleTag<DeadLetter> failed;
+    private final Counter files;
+    private final Counter records;
+    private final Counter deadLetters;
+    private final Counter blankLines;
+
+    ReadFn(
+        Layout layout,
+        String step,
+        int maxRecordBytes,
+        TupleTag<SourceRecord> good,
+        TupleTag<DeadLetter> failed) {
+      this.layout = layout;
+      this.good = good;
+      this.step = step;
+      this.maxRecordBytes = maxRecordBytes;
+      this.failed = failed;
+      this.files = Metrics.counter(step, "files");
+      this.records = Metrics.counter(step, "records");
+      this.deadLetters = Metrics.counter(step, "dead_letters");
+      this.blankLines = Metrics.counter(step, "filtered_blank_line");
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<MatchResult.Metadata>> group, MultiOutputReceiver out) {
+      for (MatchResult.Metadata file : group.getValue()) {
+        read(file, out);
+      }
+    }
+
+    private void read(MatchResult.Metadata file, MultiOutputReceiver out) {
+      String source = file.resourceId().toString();
+      files.inc();
+      Emitter emit = new Emitter(source, out);
+      Compression compression = Compression.detect(file.resourceId().getFilename());
+      try (InputStream in =
+          Channels.newInputStream(compression.readDecompressed(FileSystems.open(file.resourceId())))) {
+        if (layout == Layout.LINES) {
+          readLines(in, emit);
+        } else {
+          readWhole(in, emit);
+        }
+      } catch (IOException e) {
+        emit.failure(0, "unreadable_file", "cannot read file: " + e, "");
+      }
+    }
+
+    private void readWhole(InputStream in, Emitter emit) throws IOException {
+      byte[] bytes = in.readNBytes(maxRecordBytes + 1);
+      if (bytes.length == 0) {
+        emit.failure(0, "empty_file", "the file is empty", "");
+      } else if (bytes.length > maxRecordBytes) {
+        emit.failure(
+            1, "record_too_large", "file exceeds " + maxRecordBytes + " bytes", lossy(bytes, 8192));
+      } else {
+        emit.record(1, bytes, bytes.length);
+      }
+    }
+
+    private void readLines(InputStream in, Emitter emit) throws IOException {
+      byte[] chunk = new byte[1 << 16];
+      byte[] line = new byte[8192];
+      int len = 0;
+      long lineNo = 0;
+      boolean tooLong = false;
+      boolean sawAnyByte = false;
+      int n;
+      while ((n = in.read(chunk)) != -1) {
+        sawAnyByte |= n > 0;
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] != '\n') {
+            continue;
+          }
+          if (!tooLong) {
+            int take = i - from;
+            if ((long) len + take > maxRecordBytes) {
+              tooLong = true;
+            } else {
+              line = append(line, len, chunk, from, take);
+              len += take;
+            }
+          }
+          endLine(++lineNo, line, len, tooLong, emit);
+          len = 0;
+          tooLong = false;
+          from = i + 1;
+        }
+        if (!tooLong && from < n) {
+          int take = n - from;
+          if ((long) len + take > maxRecordBytes) {
+            tooLong = true;
+          } else {
+            line = append(line, len, chunk, from, take);
+            len += take;
+          }
+        }
+      }
+      if (len > 0 || tooLong) {
+        // The last line of a file without a trailing newline is a record like any other.
+        endLine(++lineNo, line, len, tooLong, emit);
+      }
+      if (!sawAnyByte) {
+        emit.failure(0, "empty_file", "the file is empty", "");
+      }
+    }
+
+    private static byte[] append(byte[] line, int len, byte[] src, int from, int take) {
+      if (len + take > line.length) {
+        line = Arrays.copyOf(line, Math.max(len + take, line.length * 2));
+      }
+      System.arraycopy(src, from, line, len, take);
+      return line;
+    }
+
+    private void endLine(long lineNo, byte[] line, int len, boolean tooLong, Emitter emit) {
+      int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+      if (tooLong) {
+        emit.failure(
+            lineNo,
+            "record_too_large",
+            "line exceeds " + maxRecordBytes + " bytes",
+            lossy(line, Math.min(end, 8192)));
+        return;
+      }
+      int start = lineNo == 1 ? bomLength(line, end) : 0;
+      if (isBlank(line, start, end)) {
+        blankLines.inc();
+      } else {
+        emit.record(lineNo, Arrays.copyOfRange(line, start, end), end - start);
+      }
+    }
+
+    private static int bomLength(byte[] buf, int end) {
+      return end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF
+          ? 3
+          : 0;
+    }
+
+    private static boolean isBlank(byte[] buf, int start, int end) {
+      for (int i = start; i < end; i++) {
+        if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static String lossy(byte[] bytes, int len) {
+      return new String(bytes, 0, Math.min(len, bytes.length), StandardCharsets.UTF_8);
+    }
+
+    /** Decodes strictly and routes each record to the good or the failed output. */
+    private final class Emitter {
+      private final String source;
+      private final MultiOutputReceiver out;
+      private final CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+      Emitter(String source, MultiOutputReceiver out) {
+        this.source = source;
+        this.out = out;
+      }
+
+      void record(long position, byte[] bytes, int len) {
+        String text;
+        try {
+          text = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, len)).toString();
+        } catch (CharacterCodingException e) {
+          failure(position, "invalid_encoding", "bytes are not valid UTF-8", lossy(bytes, len));
+          return;
+        }
+        records.inc();
+        out.get(good).output(new SourceRecord(source, position, text));
+      }
+
+      void failure(long position, String reason, String message, String raw) {
+        if (position > 0) {
+          records.inc();
+        }
+        deadLetters.inc();
+        out.get(failed).output(new DeadLetter(step, source, position, reason, message, raw));
+      }
+    }
+
+  }
+}

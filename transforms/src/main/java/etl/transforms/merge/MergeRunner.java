@@ -1,0 +1,142 @@
+package etl.transforms.merge;
+
+import etl.transforms.check.Check;
+import etl.transforms.check.CheckResult;
+import etl.transforms.jdbc.Warehouse;
+import etl.transforms.sql.SqlRunner;
+import etl.transforms.sql.SqlScript;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a run: executes the MERGE scripts in order and then the checks, all in one
+ * transaction, and commits only when every check passes. A failed check or any SQL error rolls
+ * everything back, so final tables are exactly as they were before the run.
+ *
+ * <p>Check results are recorded in {@code etl_check_result} on a separate connection, so they
+ * survive the rollback they caused. Plain JDBC, no Beam: the {@link MergeAndCheck} transform and
+ * command-line tools share it.
+ */
+public final class MergeRunner implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(MergeRunner.class);
+  private static final int SAMPLE_ROWS = 3;
+
+  private final Warehouse warehouse;
+  private final String pipeline;
+  private final List<String> stagingTables;
+  private final List<Merge> merges;
+  private final List<Check> checks;
+
+  public MergeRunner(
+      Warehouse warehouse,
+      String pipeline,
+      List<String> stagingTables,
+      List<Merge> merges,
+      List<Check> checks) {
+    this.warehouse = warehouse;
+    this.pipeline = pipeline;
+    this.stagingTables = List.copyOf(stagingTables);
+    this.merges = List.copyOf(merges);
+    this.checks = List.copyOf(checks);
+  }
+
+  /** The MERGE statement(s) that publish one final table. */
+  public record Merge(String table, SqlScript sql) implements Serializable {}
+
+  /** What a publish did: rows changed per MERGE script and every check's result. */
+  public record Outcome(Map<String, Long> changedRows, List<CheckResult> checks) {
+    public List<CheckResult> failures() {
+      return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    public boolean committed() {
+      return failures().isEmpty();
+    }
+  }
+
+  public Outcome run(String runId) throws SQLException {
+    Map<String, Object> params = Map.of("run_id", runId);
+    Map<String, Long> changed = new LinkedHashMap<>();
+    List<CheckResult> results = new ArrayList<>();
+    try (Connection c = warehouse.connect()) {
+      c.setAutoCommit(false);
+      try {
+        // Fresh statistics first: without them the planner takes the just-loaded staging tables
+        // for empty and picks nested loops that turn a one-second MERGE into minutes.
+        for (String table : stagingTables) {
+          analyze(c, table);
+        }
+        for (Merge merge : merges) {
+          long n = SqlRunner.execute(c, merge.sql(), params);
+          analyze(c, merge.table());
+          changed.put(merge.table(), n);
+          LOG.info("{} run {}: MERGE {} changed {} rows", pipeline, runId, merge.table(), n);
+        }
+        for (Check check : checks) {
+          results.add(runCheck(c, check, params));
+        }
+        if (results.stream().allMatch(CheckResult::passed)) {
+          c.commit();
+        } else {
+          c.rollback();
+        }
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+    record(runId, results);
+    return new Outcome(changed, results);
+  }
+
+  private void analyze(Connection c, String table) throws SQLException {
+    SqlRunner.execute(
+        c,
+        SqlScript.load("common/" + warehouse.dialect().folder() + "/analyze_table.sql")
+            .withIdentifiers(Map.of("table", table)),
+        Map.of());
+  }
+
+  private static CheckResult runCheck(Connection c, Check check, Map<String, Object> params)
+      throws SQLException {
+    long[] count = {0};
+    List<String> sample = new ArrayList<>();
+    SqlRunner.query(
+        c,
+        check.sql(),
+        params,
+        row -> {
+          if (count[0]++ < SAMPLE_ROWS) {
+            sample.add(row.toString());
+          }
+          return true;
+        });
+    return new CheckResult(check.name(), count[0], String.join("; ", sample));
+  }
+
+  private void record(String runId, List<CheckResult> results) throws SQLException {
+    SqlScript insert =
+        SqlScript.load("common/" + warehouse.dialect().folder() + "/record_check_result.sql");
+    try (Connection c = warehouse.connect()) {
+      c.setAutoCommit(true);
+      for (CheckResult r : results) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("run_id", runId);
+        p.put("pipeline", pipeline);
+        p.put("check_name", r.name());
+        p.put("status", r.passed() ? "pass" : "fail");
+        p.put("violations", r.violations());
+        p.put("sample", r.sample());
+        SqlRunner.execute(c, insert, p);
+      }
+    }
+  }
+}

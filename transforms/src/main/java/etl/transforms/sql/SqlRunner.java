@@ -1,0 +1,91 @@
+package etl.transforms.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@link SqlScript}s on a connection the caller owns (and so controls the transaction of),
+ * binding {@code :name} parameters from a map. Errors name the script they came from.
+ */
+public final class SqlRunner {
+  private SqlRunner() {}
+
+  /** Executes every statement of the script; returns the total update count. */
+  public static long execute(Connection c, SqlScript script, Map<String, ?> params)
+      throws SQLException {
+    long updated = 0;
+    for (SqlScript.Statement st : script.statements()) {
+      try (PreparedStatement ps = c.prepareStatement(st.sql())) {
+        bind(ps, st, params);
+        ps.execute();
+        int count = ps.getUpdateCount();
+        updated += Math.max(count, 0);
+      } catch (SQLException e) {
+        throw new SQLException(script.name() + ": " + e.getMessage(), e.getSQLState(), e);
+      }
+    }
+    return updated;
+  }
+
+  /** Runs a single-statement query and visits every row. */
+  public static void query(
+      Connection c, SqlScript script, Map<String, ?> params, RowVisitor visitor)
+      throws SQLException {
+    List<SqlScript.Statement> statements = script.statements();
+    if (statements.size() != 1) {
+      throw new IllegalArgumentException(
+          script.name() + " must hold exactly one query, has " + statements.size());
+    }
+    SqlScript.Statement st = statements.get(0);
+    try (PreparedStatement ps = c.prepareStatement(st.sql())) {
+      ps.setFetchSize(1000);
+      bind(ps, st, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        ResultSetMetaData md = rs.getMetaData();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int i = 1; i <= md.getColumnCount(); i++) {
+            row.put(md.getColumnLabel(i), rs.getObject(i));
+          }
+          if (!visitor.visit(row)) {
+            return;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new SQLException(script.name() + ": " + e.getMessage(), e.getSQLState(), e);
+    }
+  }
+
+  /** Runs a query and returns all of its rows (for small results: summaries, answers). */
+  public static List<Map<String, Object>> queryAll(
+      Connection c, SqlScript script, Map<String, ?> params) throws SQLException {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    query(c, script, params, row -> rows.add(row));
+    return rows;
+  }
+
+  private static void bind(PreparedStatement ps, SqlScript.Statement st, Map<String, ?> params)
+      throws SQLException {
+    for (int i = 0; i < st.parameters().size(); i++) {
+      String p = st.parameters().get(i);
+      if (!params.containsKey(p)) {
+        throw new SQLException(st.script() + ": no value for parameter :" + p);
+      }
+      ps.setObject(i + 1, params.get(p));
+    }
+  }
+
+  /** Receives one row; returns false to stop reading. */
+  @FunctionalInterface
+  public interface RowVisitor {
+    boolean visit(Map<String, Object> row) throws SQLException;
+  }
+}
