@@ -1,0 +1,160 @@
+package etl.transforms.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ReadFilesTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path f = tmp.getRoot().toPath().resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.write(f, bytes);
+    return f;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  public void splitsLinesOnLfAndCrlfKeepingLineNumbersAndTheLastLineWithoutNewline()
+      throws IOException {
+    Path f = write("logs/a.json", utf8("\uFEFFone\r\ntwo\n\n  \nthree"));
+    String uri = f.toString();
+
+    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
+
+    PAssert.that(read.good())
+        .containsInAnyOrder(
+            new SourceRecord(uri, 1, "one"), new SourceRecord(uri, 2, "two"), new SourceRecord(uri, 5, "three"));
+    PAssert.that(read.failed()).empty();
+    PipelineResult result = p.run();
+    assertThat(counter(result, "ReadLogs", "filtered_blank_line")).isEqualTo(2);
+    assertThat(counter(result, "ReadLogs", "records")).isEqualTo(3);
+  }
+
+  @Test
+  public void deadLettersALineThatIsNotUtf8AndKeepsTheRestOfTheFile() throws IOException {
+    byte[] latin1 = "{\"name\":\"Ren\u00e9e\"}".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes = concat(utf8("good 1\n"), latin1, utf8("\ngood 3\n"));
+    Path f = write("logs/b.json", bytes);
+    String uri = f.toString();
+
+    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
+
+    PAssert.that(read.good())
+        .containsInAnyOrder(new SourceRecord(uri, 1, "good 1"), new SourceRecord(uri, 3, "good 3"));
+    PAssert.that(read.failed())
+        .containsInAnyOrder(
+            new DeadLetter("ReadLogs", uri, 2, "invalid_encoding", "bytes are not valid UTF-8", "{\"name\":\"Ren\uFFFDe\"}"));
+    p.run();
+  }
+
+  @Test
+  public void deadLettersAnEmptyFile() throws IOException {
+    Path f = write("logs/empty.json", new byte[0]);
+
+    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
+
+    PAssert.that(read.good()).empty();
+    PAssert.that(read.failed())
+        .containsInAnyOrder(new DeadLetter("ReadLogs", f.toString(), 0, "empty_file", "the file is empty", ""));
+    p.run();
+  }
+
+  @Test
+  public void deadLettersALineLongerThanTheLimitWithoutReadingItIntoMemory() throws IOException {
+    Path f = write("logs/long.json", utf8("short\n" + "x".repeat(100) + "\nafter"));
+
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").withMaxRecordBytes(50).named("ReadLogs"));
+
+    PAssert.that(read.good())
+        .containsInAnyOrder(new SourceRecord(f.toString(), 1, "short"), new SourceRecord(f.toString(), 3, "after"));
+    PAssert.that(read.failed())
+        .satisfies(
+            dls -> {
+              DeadLetter d = dls.iterator().next();
+              assertThat(d.reason).isEqualTo("record_too_large");
+              assertThat(d.position).isEqualTo(2);
+              assertThat(d.message).isEqualTo("line exceeds 50 bytes");
+              return null;
+            });
+    p.run();
+  }
+
+  @Test
+  public void readsGzipCompressedFilesTransparently() throws IOException {
+    Path f = tmp.getRoot().toPath().resolve("logs/c.json.gz");
+    Files.createDirectories(f.getParent());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write(utf8("first\nsecond\n"));
+    }
+
+    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.gz").named("ReadLogs"));
+
+    PAssert.that(read.good())
+        .containsInAnyOrder(new SourceRecord(f.toString(), 1, "first"), new SourceRecord(f.toString(), 2, "second"));
+    p.run();
+  }
+
+  @Test
+  public void readsOneRecordPerFileInNestedFolders() throws IOException {
+    Path a = write("songs/A/B/one.json", utf8("{\"a\":1}\n"));
+    Path b = write("songs/A/C/D/two.json", utf8("{\"b\":\n2}"));
+    Path empty = write("songs/E/empty.json", new byte[0]);
+
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.wholeFiles(tmp.getRoot() + "/songs/**/*.json").named("ReadSongs"));
+
+    PAssert.that(read.good())
+        .containsInAnyOrder(
+            new SourceRecord(a.toString(), 1, "{\"a\":1}\n"), new SourceRecord(b.toString(), 1, "{\"b\":\n2}"));
+    PAssert.that(read.failed())
+        .containsInAnyOrder(new DeadLetter("ReadSongs", empty.toString(), 0, "empty_file", "the file is empty", ""));
+    p.run();
+  }
+
+  private static long counter(PipelineResult result, String namespace, String name) {
+    long total = 0;
+    for (MetricResult<Long> c :
+        result
+            .metrics()
+            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named(namespace, name)).build())
+            .getCounters()) {
+      total += c.getAttempted();
+    }
+    return total;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int n = 0;
+    for (byte[] p : parts) {
+      n += p.length;
+    }
+    byte[] all = new byte[n];
+    int i = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, all, i, p.length);
+      i += p.length;
+    }
+    return all;
+  }
+}

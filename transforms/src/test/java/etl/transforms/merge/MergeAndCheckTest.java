@@ -1,0 +1,213 @@
+package etl.transforms.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import etl.transforms.check.Check;
+import etl.transforms.check.TableDef;
+import etl.transforms.jdbc.StageRows;
+import etl.transforms.jdbc.Warehouse;
+import etl.transforms.sql.SqlRunner;
+import etl.transforms.sql.SqlScript;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Instant;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * StageRows and MergeAndCheck against a real PostgreSQL: rows of any schema type are staged by
+ * name, merged after every write finished, and a failed check rolls the whole MERGE back.
+ */
+public class MergeAndCheckTest {
+  private static EmbeddedPostgres postgres;
+  private static Warehouse warehouse;
+
+  @DefaultSchema(JavaFieldSchema.class)
+  public static final class Item implements Serializable {
+    public final long item_id;
+    public final @Nullable String name;
+    public final @Nullable BigDecimal price;
+    public final @Nullable Instant seen_at;
+
+    @SchemaCreate
+    public Item(long item_id, @Nullable String name, @Nullable BigDecimal price, @Nullable Instant seen_at) {
+      this.item_id = item_id;
+      this.name = name;
+      this.price = price;
+      this.seen_at = seen_at;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Item i && i.item_id == item_id && Objects.equals(i.name, name)
+          && Objects.equals(i.price, price) && Objects.equals(i.seen_at, seen_at);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(item_id, name, price, seen_at);
+    }
+  }
+
+  @BeforeClass
+  public static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    warehouse = Warehouse.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+  }
+
+  @AfterClass
+  public static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @Before
+  public void freshSchema() throws SQLException {
+    execute("drop schema public cascade; create schema public");
+    for (String t : List.of("etl_check_result")) {
+      try (Connection c = warehouse.connect()) {
+        SqlRunner.execute(c, SqlScript.load("common/postgres/ddl/" + t + ".sql"), Map.of());
+      }
+    }
+    try (Connection c = warehouse.connect()) {
+      SqlRunner.execute(c, SqlScript.load("items/postgres/ddl.sql"), Map.of());
+    }
+  }
+
+  private static final Instant T1 = Instant.parse("2024-01-01T10:00:00Z");
+  private static final Instant T2 = Instant.parse("2024-01-02T10:00:00Z");
+
+  private static final List<Item> ITEMS =
+      List.of(
+          new Item(1, "apple", new BigDecimal("1.25"), T1),
+          new Item(1, "apple", new BigDecimal("1.50"), T2),
+          new Item(2, "it's \"quoted\"; drop table d_item; --", null, T1),
+          new Item(3, null, new BigDecimal("0.10"), null));
+
+  private void load(String runId, List<Item> items, List<Check> checks) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
+    PCollection<Void> staged =
+        p.apply(Create.of(items))
+            .apply("StageItems", StageRows.<Item>into(warehouse, "s_item").withConstant("run_id", runId).withBatchSize(2));
+    p.apply(
+        "MergeAndCheck",
+        MergeAndCheck.of(warehouse, "items", runId)
+            .withStagingTables(List.of("s_item"))
+            .withMerges(List.of(new MergeRunner.Merge("d_item", SqlScript.load("items/postgres/merge_d_item.sql"))))
+            .withChecks(checks)
+            .after(List.of(staged)));
+    p.run().waitUntilFinish();
+  }
+
+  private static final List<Check> ITEM_CHECKS =
+      Check.standard(List.of(TableDef.of("d_item", List.of("item_id"))));
+
+  @Test
+  public void stagesRowsByColumnNameAndMergesTheLatestPerKey() throws SQLException {
+    load("run-1", ITEMS, ITEM_CHECKS);
+
+    assertThat(lines("select count(*) from s_item where run_id = 'run-1'")).containsExactly("4");
+    assertThat(lines("select item_id, name, price, seen_at from d_item order by item_id"))
+        .containsExactly(
+            "1|apple|1.50|2024-01-02 10:00:00.0",
+            "2|it's \"quoted\"; drop table d_item; --|null|2024-01-01 10:00:00.0",
+            "3|null|0.10|null");
+    assertThat(lines("select check_name, status from etl_check_result where run_id = 'run-1' order by check_name"))
+        .containsExactly(
+            "d_item__item_id__not_null|pass", "d_item__not_empty|pass", "d_item__unique_key|pass");
+  }
+
+  @Test
+  public void mergingTheSameRunTwiceChangesNothing() throws SQLException {
+    load("run-1", ITEMS, ITEM_CHECKS);
+    List<String> first = lines("select * from d_item order by item_id");
+
+    MergeRunner.Outcome again =
+        new MergeRunner(
+                warehouse,
+                "items",
+                List.of("s_item"),
+                List.of(new MergeRunner.Merge("d_item", SqlScript.load("items/postgres/merge_d_item.sql"))),
+                ITEM_CHECKS)
+            .run("run-1");
+
+    assertThat(again.changedRows()).containsEntry("d_item", 0L);
+    assertThat(again.committed()).isTrue();
+    assertThat(lines("select * from d_item order by item_id")).isEqualTo(first);
+  }
+
+  @Test
+  public void aFailedCheckRollsBackEveryMergeAndFailsThePipelineNamingTheCheck() throws SQLException {
+    load("run-1", ITEMS, ITEM_CHECKS);
+    List<String> before = lines("select * from d_item order by item_id");
+    execute("insert into d_tag values (7, 99)");
+    List<Check> withOrphans =
+        new ArrayList<>(
+            Check.standard(
+                List.of(
+                    TableDef.of("d_item", List.of("item_id")),
+                    TableDef.of(
+                        "d_tag",
+                        List.of("tag_id"),
+                        TableDef.ForeignKey.required("item_id", "d_item", "item_id")))));
+
+    assertThatThrownBy(() -> load("run-2", List.of(new Item(1, "pear", BigDecimal.ONE, T2)), withOrphans))
+        .hasRootCauseInstanceOf(MergeAndCheck.ChecksFailed.class)
+        .hasMessageContaining("d_tag__item_id__references_d_item: FAIL, 1 violating rows, e.g. {item_id=99}");
+
+    assertThat(lines("select * from d_item order by item_id")).isEqualTo(before);
+    assertThat(lines("select check_name, violations from etl_check_result where run_id = 'run-2' and status = 'fail'"))
+        .containsExactly("d_tag__item_id__references_d_item|1");
+  }
+
+  @Test
+  public void anEmptyTableFailsItsNotEmptyCheck() throws SQLException {
+    execute("create table d_empty (id bigint)");
+    MergeRunner.Outcome outcome =
+        new MergeRunner(warehouse, "items", List.of(), List.of(), Check.standard(List.of(TableDef.of("d_empty", List.of("id")))))
+            .run("run-x");
+
+    assertThat(outcome.committed()).isFalse();
+    assertThat(outcome.failures()).extracting(c -> c.name()).containsExactly("d_empty__not_empty");
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection c = warehouse.connect()) {
+      c.createStatement().execute(sql);
+    }
+  }
+
+  private static List<String> lines(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = warehouse.connect();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          cells.add(String.valueOf(rs.getObject(i)));
+        }
+        out.add(String.join("|", cells));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+package etl.transforms.parse;
+
+import etl.transforms.io.DeadLetter;
+import etl.transforms.io.Routed;
+import etl.transforms.io.SourceRecord;
+import java.io.Serializable;
+import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class ParseRecordsTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  /** A tiny schema type for the test: a number read from a line. */
+  @DefaultSchema(JavaFieldSchema.class)
+  public static final class Num implements Serializable {
+    public final long value;
+
+    @SchemaCreate
+    public Num(long value) {
+      this.value = value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Num && ((Num) o).value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(value);
+    }
+  }
+
+  private static Num parse(SourceRecord r) throws Rejected {
+    if (r.text.equals("boom")) {
+      throw new IllegalStateException("parser bug");
+    }
+    try {
+      return new Num(Long.parseLong(r.text));
+    } catch (NumberFormatException e) {
+      throw new Rejected("not_a_number", "\"" + r.text + "\" is not a number");
+    }
+  }
+
+  @Test
+  public void routesGoodRecordsOnAndRejectedOnesToDeadLettersWithReasonAndRawText() {
+    Routed<Num> parsed =
+        p.apply(
+                Create.of(
+                    new SourceRecord("f.txt", 1, "41"),
+                    new SourceRecord("f.txt", 2, "forty-two"),
+                    new SourceRecord("f.txt", 3, "43")))
+            .apply(ParseRecords.with(ParseRecordsTest::parse, Num.class).named("ParseNumbers"));
+
+    PAssert.that(parsed.good()).containsInAnyOrder(new Num(41), new Num(43));
+    PAssert.that(parsed.failed())
+        .containsInAnyOrder(
+            new DeadLetter("ParseNumbers", "f.txt", 2, "not_a_number", "\"forty-two\" is not a number", "forty-two"));
+    p.run();
+  }
+
+  @Test
+  public void turnsAnUnexpectedParserExceptionIntoADeadLetterInsteadOfFailingTheRun() {
+    Routed<Num> parsed =
+        p.apply(Create.of(new SourceRecord("f.txt", 7, "boom"), new SourceRecord("f.txt", 8, "1")))
+            .apply(ParseRecords.with(ParseRecordsTest::parse, Num.class).named("ParseNumbers"));
+
+    PAssert.that(parsed.good()).containsInAnyOrder(new Num(1));
+    PAssert.that(parsed.failed())
+        .containsInAnyOrder(
+            new DeadLetter(
+                "ParseNumbers", "f.txt", 7, "parser_error", "java.lang.IllegalStateException: parser bug", "boom"));
+    p.run();
+  }
+}
