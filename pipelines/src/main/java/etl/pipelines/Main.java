@@ -3,8 +3,6 @@ package etl.pipelines;
 import etl.pipelines.common.JobRunner;
 import etl.pipelines.sparkify.SparkifyJob;
 import java.util.Arrays;
-import org.apache.beam.sdk.io.aws2.options.S3Options;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The executable jar's entry point: {@code java -jar warehouse-etl.jar <warehouse> [options]}.
@@ -36,8 +34,6 @@ public final class Main {
       System.out.println(USAGE);
       return args.length == 0 ? JobRunner.CONFIG_ERROR : JobRunner.OK;
     }
-    // The aws2 registrar registers AwsOptions only; S3Options adds --s3ClientFactoryClass & co.
-    PipelineOptionsFactory.register(S3Options.class);
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case SparkifyJob.NAME:

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -67,6 +68,8 @@ public final class JobRunner {
       WarehouseJob<O> job, String[] args, PrintStream out, PrintStream err) {
     O options;
     try {
+      // The aws2 registrar registers AwsOptions only; S3Options adds --s3ClientFactoryClass & co.
+      PipelineOptionsFactory.register(S3Options.class);
       PipelineOptionsFactory.register(job.optionsClass());
       options =
           PipelineOptionsFactory.fromArgs(withDirectRunnerDefaults(args))

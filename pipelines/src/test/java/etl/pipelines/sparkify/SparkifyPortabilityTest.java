@@ -63,6 +63,32 @@ public class SparkifyPortabilityTest {
   }
 
   @Test
+  public void anS3EndpointGivenByHostNameWorksWithPathStyleAddressing() {
+    String input = S3.upload(SparkifySamples.DIR, "sparkify-by-name", "samples");
+    DB.execute("drop schema public cascade; create schema public");
+    List<String> args = new ArrayList<>(List.of("--input=" + input));
+    args.addAll(List.of(S3.beamOptions()));
+    args.replaceAll(a -> a.replace("--endpoint=http://127.0.0.1:", "--endpoint=http://localhost:"));
+    args.add("--s3ClientFactoryClass=etl.transforms.io.PathStyleS3ClientBuilderFactory");
+
+    Run run = DB.run(new SparkifyJob(), args.toArray(new String[0]));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(direct);
+  }
+
+  @Test
+  public void aMissingS3PrefixIsAConfigurationError() {
+    List<String> args = new ArrayList<>(List.of("--input=s3://sparkify-landing/no/such/prefix"));
+    args.addAll(List.of(S3.beamOptions()));
+
+    Run run = DB.run(new SparkifyJob(), args.toArray(new String[0]));
+
+    assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
+    assertThat(run.err()).startsWith("error: ").contains("s3://sparkify-landing/no/such/prefix/song_data");
+  }
+
+  @Test
   public void theSparkRunnerInLocalModeGivesIdenticalTables() {
     DB.execute("drop schema public cascade; create schema public");
 
