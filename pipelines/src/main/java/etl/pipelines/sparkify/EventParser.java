@@ -17,7 +17,8 @@ import org.joda.time.Instant;
  *
  * <p>Every event is kept (logged-out visits too); {@code ts}, {@code sessionId},
  * {@code itemInSession} and {@code page} are required. An empty {@code userId} is null — normal for
- * logged-out events — but a {@code NextSong} event must have a user, a song, an artist and a length
+ * logged-out events — but a {@code NextSong} event must have a user, a song, an artist, a length
+ * and a level
  * (reasons {@code missing_user_id}, {@code missing_field}). Timestamps must fall in 2000–2100
  * ({@code out_of_range}); {@code level} must be free or paid ({@code invalid_value}).
  */
@@ -51,6 +52,9 @@ public final class EventParser implements RecordParser<SongplayEvent> {
       }
       if (song == null || song.isBlank() || artist == null || artist.isBlank() || length == null) {
         throw new Rejected("missing_field", "a NextSong event must have song, artist and length");
+      }
+      if (level == null) {
+        throw new Rejected("missing_field", "a NextSong event must have a level");
       }
     }
     BigDecimal registration = o.optionalDecimal("registration", 0, 0, Long.MAX_VALUE);

@@ -73,6 +73,11 @@ public class EventParserTest {
   }
 
   @Test
+  public void rejectsANextSongEventWithoutALevel() {
+    assertRejected(NEXT_SONG.replace("\"level\":\"free\",", ""), "missing_field");
+  }
+
+  @Test
   public void rejectsANonNumericUserId() {
     assertRejected(NEXT_SONG.replace("\"userId\":\"8\"", "\"userId\":\"eight\""), "wrong_type");
   }
