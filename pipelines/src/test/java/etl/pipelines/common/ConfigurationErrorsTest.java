@@ -41,12 +41,16 @@ public class ConfigurationErrorsTest {
     assertThat(run.err()).startsWith("error: No event logs found at " + input + "/log_data/**/*.json");
   }
 
+  /** A port nothing listens on (it was free a moment ago). */
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
   @Test
   public void anUnreachableDatabaseFailsFastWithoutAStackTrace() throws IOException {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = closedPort();
 
     Run run =
         TestWarehouse.runWithoutDatabase(
@@ -88,10 +92,7 @@ public class ConfigurationErrorsTest {
   public void thePasswordFileIsReadButNeverPrinted() throws IOException {
     Path file = tmp.newFile("pw").toPath();
     Files.writeString(file, "s3cr3t-Pa55\n");
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = closedPort();
 
     Run run =
         TestWarehouse.runWithoutDatabase(
