@@ -33,7 +33,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads files from any Beam file system (local paths, {@code s3://} URIs; globs including
- * {@code **}) into {@link SourceRecord}s, in one of two layouts:
+ * {@code **}) into {@link SourceRecord}s, in one of three layouts ({@link #csvRecords} is the
+ * third: lines, but quote-aware):
  *
  * <ul>
  *   <li>{@link #lines}: one record per line (JSON lines, CSV without multi-line fields). The
@@ -62,37 +63,62 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
 
   private enum Layout {
     LINES,
+    CSV_RECORDS,
     WHOLE_FILES
   }
 
   private final Layout layout;
   private final String filepattern;
   private final int maxRecordBytes;
+  private final String header;
   private final int fileGroups = DEFAULT_FILE_GROUPS;
 
-  private ReadFiles(String name, Layout layout, String filepattern, int maxRecordBytes) {
+  private ReadFiles(String name, Layout layout, String filepattern, int maxRecordBytes, String header) {
     super(name);
     this.layout = layout;
     this.filepattern = filepattern;
     this.maxRecordBytes = maxRecordBytes;
+    this.header = header;
   }
 
   /** One record per line of every file matching {@code filepattern}. */
   public static ReadFiles lines(String filepattern) {
-    return new ReadFiles("ReadLines", Layout.LINES, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES);
+    return new ReadFiles(
+        "ReadLines", Layout.LINES, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES, null);
   }
 
   /** One record per file matching {@code filepattern}. */
   public static ReadFiles wholeFiles(String filepattern) {
     return new ReadFiles(
-        "ReadWholeFiles", Layout.WHOLE_FILES, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES);
+        "ReadWholeFiles", Layout.WHOLE_FILES, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES, null);
+  }
+
+  /**
+   * One record per CSV record of every file matching {@code filepattern}: like {@link #lines}, but
+   * a line break inside a double-quoted field does not end the record (RFC 4180 quoting), so a
+   * quoted multi-line field stays in one record. The position is the line the record starts on.
+   * Fields are split later, by a CSV library, in the parser.
+   */
+  public static ReadFiles csvRecords(String filepattern) {
+    return new ReadFiles(
+        "ReadCsvRecords", Layout.CSV_RECORDS, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES, null);
+  }
+
+  /**
+   * The first record of every file must be exactly this header (a UTF-8 byte-order mark and the
+   * line end aside); it is counted as {@code filtered_header}, not emitted. A file with another
+   * first record gets one dead letter {@code unexpected_header} and is not read further: its
+   * columns cannot be trusted.
+   */
+  public ReadFiles withHeader(String header) {
+    return new ReadFiles(getName(), layout, filepattern, maxRecordBytes, requireNonNull(header, "header"));
   }
 
   public ReadFiles withMaxRecordBytes(int maxRecordBytes) {
     if (maxRecordBytes < 1) {
       throw new IllegalArgumentException("maxRecordBytes must be positive, was " + maxRecordBytes);
     }
-    return new ReadFiles(getName(), layout, filepattern, maxRecordBytes);
+    return new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
   }
 
   /**
@@ -100,7 +126,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    * {@code step} of its dead letters and the namespace of its metrics.
    */
   public ReadFiles named(String stepName) {
-    return new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes);
+    return new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes, header);
   }
 
   private static String checkPattern(String filepattern) {
@@ -124,8 +150,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
             .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))
             .apply("ShuffleGroups", GroupByKey.create())
             .apply(
-                layout == Layout.LINES ? "SplitLines" : "ReadWholeFiles",
-                ParDo.of(new ReadFn(layout, step, maxRecordBytes, good, failed))
+                layout == Layout.WHOLE_FILES ? "ReadWholeFiles" : "SplitRecords",
+                ParDo.of(new ReadFn(layout, step, maxRecordBytes, header, good, failed))
                     .withOutputTags(good, TupleTagList.of(failed)));
     return new Routed<>(
         input.getPipeline(),
@@ -171,20 +197,24 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     private final Layout layout;
     private final String step;
     private final int maxRecordBytes;
+    private final String header;
     private final TupleTag<SourceRecord> good;
     private final TupleTag<DeadLetter> failed;
     private final Counter files;
     private final Counter records;
     private final Counter deadLetters;
     private final Counter blankLines;
+    private final Counter headers;
 
     ReadFn(
         Layout layout,
         String step,
         int maxRecordBytes,
+        String header,
         TupleTag<SourceRecord> good,
         TupleTag<DeadLetter> failed) {
       this.layout = layout;
+      this.header = header;
       this.good = good;
       this.step = step;
       this.maxRecordBytes = maxRecordBytes;
@@ -193,6 +223,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
       this.records = Metrics.counter(step, "records");
       this.deadLetters = Metrics.counter(step, "dead_letters");
       this.blankLines = Metrics.counter(step, "filtered_blank_line");
+      this.headers = Metrics.counter(step, "filtered_header");
     }
 
     @ProcessElement
@@ -210,8 +241,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
       Compression compression = Compression.detect(file.resourceId().getFilename());
       try (InputStream in =
           Channels.newInputStream(compression.readDecompressed(FileSystems.open(file.resourceId())))) {
-        if (layout == Layout.LINES) {
-          readLines(in, emit);
+        if (layout != Layout.WHOLE_FILES) {
+          readLines(in, emit, layout == Layout.CSV_RECORDS);
         } else {
           readWhole(in, emit);
         }
@@ -232,11 +263,17 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
       }
     }
 
-    private void readLines(InputStream in, Emitter emit) throws IOException {
+    /**
+     * Splits a stream into records at line ends; with {@code quoteAware}, line ends inside double
+     * quotes do not count. A record's position is the line it starts on.
+     */
+    private void readLines(InputStream in, Emitter emit, boolean quoteAware) throws IOException {
       byte[] chunk = new byte[1 << 16];
       byte[] line = new byte[8192];
       int len = 0;
-      long lineNo = 0;
+      long physicalLine = 1;
+      long recordStart = 1;
+      boolean inQuotes = false;
       boolean tooLong = false;
       boolean sawAnyByte = false;
       int n;
@@ -244,7 +281,15 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
         sawAnyByte |= n > 0;
         int from = 0;
         for (int i = 0; i < n; i++) {
-          if (chunk[i] != '\n') {
+          byte b = chunk[i];
+          if (quoteAware && b == '"') {
+            inQuotes = !inQuotes;
+          }
+          if (b != '\n') {
+            continue;
+          }
+          physicalLine++;
+          if (inQuotes) {
             continue;
           }
           if (!tooLong) {
@@ -256,10 +301,13 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
               len += take;
             }
           }
-          endLine(++lineNo, line, len, tooLong, emit);
+          if (!endLine(recordStart, line, len, tooLong, emit)) {
+            return;
+          }
           len = 0;
           tooLong = false;
           from = i + 1;
+          recordStart = physicalLine;
         }
         if (!tooLong && from < n) {
           int take = n - from;
@@ -272,8 +320,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
         }
       }
       if (len > 0 || tooLong) {
-        // The last line of a file without a trailing newline is a record like any other.
-        endLine(++lineNo, line, len, tooLong, emit);
+        // The last record of a file without a trailing newline is a record like any other.
+        endLine(recordStart, line, len, tooLong, emit);
       }
       if (!sawAnyByte) {
         emit.failure(0, "empty_file", "the file is empty", "");
@@ -288,22 +336,37 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
       return line;
     }
 
-    private void endLine(long lineNo, byte[] line, int len, boolean tooLong, Emitter emit) {
+    /** Emits one record; returns false when the rest of the file must not be read. */
+    private boolean endLine(long lineNo, byte[] line, int len, boolean tooLong, Emitter emit) {
       int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
       if (tooLong) {
         emit.failure(
             lineNo,
             "record_too_large",
-            "line exceeds " + maxRecordBytes + " bytes",
+            "record exceeds " + maxRecordBytes + " bytes",
             lossy(line, Math.min(end, 8192)));
-        return;
+        return true;
       }
       int start = lineNo == 1 ? bomLength(line, end) : 0;
+      if (header != null && lineNo == 1) {
+        String found = new String(line, start, end - start, StandardCharsets.UTF_8);
+        if (found.equals(header)) {
+          headers.inc();
+          return true;
+        }
+        emit.failure(
+            1,
+            "unexpected_header",
+            "expected the header \"" + header + "\"; the file was not read",
+            found);
+        return false;
+      }
       if (isBlank(line, start, end)) {
         blankLines.inc();
       } else {
         emit.record(lineNo, Arrays.copyOfRange(line, start, end), end - start);
       }
+      return true;
     }
 
     private static int bomLength(byte[] buf, int end) {

@@ -94,7 +94,7 @@ public class ReadFilesTest {
               DeadLetter d = dls.iterator().next();
               assertThat(d.reason).isEqualTo("record_too_large");
               assertThat(d.position).isEqualTo(2);
-              assertThat(d.message).isEqualTo("line exceeds 50 bytes");
+              assertThat(d.message).isEqualTo("record exceeds 50 bytes");
               return null;
             });
     p.run();
@@ -129,6 +129,53 @@ public class ReadFilesTest {
             new SourceRecord(a.toString(), 1, "{\"a\":1}\n"), new SourceRecord(b.toString(), 1, "{\"b\":\n2}"));
     PAssert.that(read.failed())
         .containsInAnyOrder(new DeadLetter("ReadSongs", empty.toString(), 0, "empty_file", "the file is empty", ""));
+    p.run();
+  }
+
+  @Test
+  public void keepsAQuotedMultiLineCsvFieldInOneRecordAndDropsTheHeader() throws IOException {
+    Path f =
+        write(
+            "csv/movies.csv",
+            utf8("id,title,overview\r\n1,A,\"line one\r\nline \"\"two\"\"\"\r\n2,B,plain\r\n3,C,\"x\ny\nz\""));
+
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv").withHeader("id,title,overview").named("ReadCsv"));
+
+    PAssert.that(read.good())
+        .containsInAnyOrder(
+            new SourceRecord(f.toString(), 2, "1,A,\"line one\r\nline \"\"two\"\"\""),
+            new SourceRecord(f.toString(), 4, "2,B,plain"),
+            new SourceRecord(f.toString(), 5, "3,C,\"x\ny\nz\""));
+    PAssert.that(read.failed()).empty();
+    PipelineResult result = p.run();
+    assertThat(counter(result, "ReadCsv", "filtered_header")).isEqualTo(1);
+  }
+
+  @Test
+  public void deadLettersAFileWithAnUnexpectedHeaderInsteadOfMisreadingItsColumns() throws IOException {
+    Path f = write("csv/other.csv", utf8("title,id\nA,1\n"));
+
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv").withHeader("id,title").named("ReadCsv"));
+
+    PAssert.that(read.good()).empty();
+    PAssert.that(read.failed())
+        .containsInAnyOrder(
+            new DeadLetter(
+                "ReadCsv", f.toString(), 1, "unexpected_header",
+                "expected the header \"id,title\"; the file was not read", "title,id"));
+    p.run();
+  }
+
+  @Test
+  public void anUnterminatedQuoteRunsToTheEndOfTheFileAsOneRecord() throws IOException {
+    Path f = write("csv/broken.csv", utf8("id,title\n1,\"open\n2,next\n"));
+
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv").withHeader("id,title").named("ReadCsv"));
+
+    PAssert.that(read.good()).containsInAnyOrder(new SourceRecord(f.toString(), 2, "1,\"open\n2,next\n"));
     p.run();
   }
 
