@@ -1,6 +1,7 @@
 package etl.pipelines;
 
 import etl.pipelines.common.JobRunner;
+import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
 import java.util.Arrays;
 
@@ -16,7 +17,12 @@ public final class Main {
           "Usage: java -jar warehouse-etl.jar <command> [--option=value ...]",
           "",
           "Commands:",
-          "  sparkify   load the Sparkify song-play warehouse from --input=<dir or s3://bucket/prefix>",
+          "  sparkify     load the Sparkify song-play warehouse from --input=<dir or s3://bucket/prefix>",
+          "  movalytics   load the Movalytics movie warehouse from --input=<dir or s3://bucket/prefix>",
+          "               (movies_metadata.csv, ratings.csv, links.csv, consumer_price_index.csv;",
+          "               credits.csv and keywords.csv when present), then print its answers",
+          "  answers movalytics   answer the business questions on a loaded warehouse",
+          "               (--jdbcUrl=… or --embeddedDataDir=…; --answersDir=DIR writes CSV and JSON)",
           "",
           "Common options: --input, --jdbcUrl, --dbUser, --dbPasswordEnv, --dbPasswordFile,",
           "  --embeddedDataDir, --keepRunning, --batchSize, and any Beam/runner option",
@@ -38,6 +44,15 @@ public final class Main {
     switch (args[0]) {
       case SparkifyJob.NAME:
         return JobRunner.run(new SparkifyJob(), rest, System.out, System.err);
+      case MovalyticsJob.NAME:
+        return JobRunner.run(new MovalyticsJob(), rest, System.out, System.err);
+      case "answers":
+        if (rest.length == 0 || !rest[0].equals(MovalyticsJob.NAME)) {
+          System.err.println("error: usage: answers movalytics [--jdbcUrl=… | --embeddedDataDir=…]");
+          return JobRunner.CONFIG_ERROR;
+        }
+        return JobRunner.answers(
+            new MovalyticsJob(), Arrays.copyOfRange(rest, 1, rest.length), System.out, System.err);
       default:
         System.err.println("error: unknown command '" + args[0] + "'");
         System.err.println(USAGE);

@@ -85,15 +85,12 @@ public final class JobRunner {
     try {
       FileSystems.setDefaultPipelineOptions(options);
       checkInputs(job.requiredInputs(options));
-      Warehouse warehouse;
-      if (options.getJdbcUrl() == null || options.getJdbcUrl().isBlank()) {
-        embedded = EmbeddedWarehouse.start(options.getEmbeddedDataDir());
-        warehouse = Warehouse.of(embedded.jdbcUrl(), embedded.user(), null);
-      } else {
-        warehouse = external(options);
-      }
-      checkConnection(warehouse);
+      embedded = startEmbeddedIfNeeded(options);
+      Warehouse warehouse = warehouse(options, embedded);
       int code = load(job, options, warehouse, args, out);
+      if (code == OK && !job.answers().isEmpty() && options instanceof AnswerOptions a) {
+        AnswersRunner.run(warehouse, job.answers(), job.answerParameters(a), a, out);
+      }
       if (embedded != null) {
         describeEmbedded(embedded, options, out);
       }
@@ -101,11 +98,66 @@ public final class JobRunner {
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return CONFIG_ERROR;
+    } catch (SQLException | IOException e) {
+      err.println("error: " + firstLine(e.getMessage()));
+      return FAILED;
     } finally {
       if (embedded != null) {
         embedded.close();
       }
     }
+  }
+
+  /**
+   * The {@code answers} command: runs a warehouse's answer queries against an existing warehouse
+   * ({@code --jdbcUrl}, or the embedded one kept in {@code --embeddedDataDir}).
+   */
+  public static int answers(WarehouseJob<?> job, String[] args, PrintStream out, PrintStream err) {
+    AnswerOptions options;
+    try {
+      PipelineOptionsFactory.register(AnswerOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(AnswerOptions.class);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + firstLine(e.getMessage()));
+      return CONFIG_ERROR;
+    }
+    if (job.answers().isEmpty()) {
+      err.println("error: " + job.name() + " has no answers");
+      return CONFIG_ERROR;
+    }
+    if (options.getJdbcUrl() == null && options.getEmbeddedDataDir() == null) {
+      err.println("error: answers need a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
+      return CONFIG_ERROR;
+    }
+    EmbeddedWarehouse embedded = null;
+    try {
+      embedded = startEmbeddedIfNeeded(options);
+      AnswersRunner.run(warehouse(options, embedded), job.answers(), job.answerParameters(options), options, out);
+      return OK;
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      return CONFIG_ERROR;
+    } catch (SQLException | IOException e) {
+      err.println("error: " + firstLine(e.getMessage()));
+      return FAILED;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private static EmbeddedWarehouse startEmbeddedIfNeeded(ConnectionOptions options) {
+    return options.getJdbcUrl() == null || options.getJdbcUrl().isBlank()
+        ? EmbeddedWarehouse.start(options.getEmbeddedDataDir())
+        : null;
+  }
+
+  private static Warehouse warehouse(ConnectionOptions options, EmbeddedWarehouse embedded) {
+    Warehouse warehouse =
+        embedded != null ? Warehouse.of(embedded.jdbcUrl(), embedded.user(), null) : external(options);
+    checkConnection(warehouse);
+    return warehouse;
   }
 
   private static <O extends WarehouseOptions> int load(
@@ -148,13 +200,15 @@ public final class JobRunner {
                     .withConstant("pipeline", job.name())
                     .withConstant("run_id", runId)
                     .withBatchSize(options.getBatchSize())));
+    List<TableDef> published = new ArrayList<>();
+    job.finalTables().stream().filter(t -> job.publishes(t.name(), options)).forEach(published::add);
     List<MergeRunner.Merge> merges = new ArrayList<>();
-    for (TableDef t : job.finalTables()) {
+    for (TableDef t : published) {
       merges.add(
           new MergeRunner.Merge(
               t.name(), SqlScript.load(job.name() + "/" + dialect + "/merge/" + t.name() + ".sql")));
     }
-    List<Check> checks = new ArrayList<>(Check.standard(job.finalTables()));
+    List<Check> checks = new ArrayList<>(Check.standard(published));
     job.customChecks().forEach(path -> checks.add(Check.custom(path)));
     pipeline.apply(
         "MergeAndCheck",
@@ -222,7 +276,7 @@ public final class JobRunner {
     }
   }
 
-  private static Warehouse external(WarehouseOptions options) {
+  private static Warehouse external(ConnectionOptions options) {
     String password = null;
     if (options.getDbPasswordFile() != null) {
       try {
@@ -251,7 +305,7 @@ public final class JobRunner {
     }
   }
 
-  private static void describeEmbedded(EmbeddedWarehouse embedded, WarehouseOptions options, PrintStream out) {
+  private static void describeEmbedded(EmbeddedWarehouse embedded, ConnectionOptions options, PrintStream out) {
     if (options.getKeepRunning()) {
       out.println();
       out.println("The warehouse is up until Ctrl-C:");

@@ -36,6 +36,24 @@ public interface WarehouseJob<O extends WarehouseOptions> {
   Map<String, String> summaryQueries();
 
   /**
+   * Whether this run publishes the table (merges and checks it). A table fed only by an optional
+   * source that is absent is created but neither merged nor checked.
+   */
+  default boolean publishes(String table, O options) {
+    return true;
+  }
+
+  /** The business questions this warehouse answers (run after a load and by {@code answers}). */
+  default List<Answer> answers() {
+    return List.of();
+  }
+
+  /** Parameters of the answer queries. */
+  default Map<String, Object> answerParameters(AnswerOptions options) {
+    return Map.of();
+  }
+
+  /**
    * Reads, parses and stages; returns the staging writes' completion signals. Dead letters go to
    * {@link JobContext#deadLetters}.
    */

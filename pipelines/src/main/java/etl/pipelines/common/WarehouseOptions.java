@@ -2,60 +2,22 @@ package etl.pipelines.common;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /**
- * Options every warehouse load takes. Beam and runner options ({@code --runner}, {@code
+ * Options every warehouse load takes (and the connection options of {@link ConnectionOptions}). Beam and runner options ({@code --runner}, {@code
  * --sparkMaster}, {@code --awsRegion}, {@code --endpoint}, …) pass through unchanged.
  *
  * <p>No option carries a password: it comes from the environment variable named by {@code
  * --dbPasswordEnv} or the file named by {@code --dbPasswordFile}, because runners print and display
  * their options.
  */
-public interface WarehouseOptions extends PipelineOptions {
+public interface WarehouseOptions extends ConnectionOptions {
   @Description("Folder or s3:// prefix holding the warehouse's input files.")
   @Validation.Required
   String getInput();
 
   void setInput(String value);
-
-  @Description(
-      "JDBC URL of the warehouse (jdbc:postgresql://… for PostgreSQL ≥ 15, jdbc:redshift://…). "
-          + "Without it, an embedded PostgreSQL is started for the run.")
-  String getJdbcUrl();
-
-  void setJdbcUrl(String value);
-
-  @Description("Database user for --jdbcUrl.")
-  String getDbUser();
-
-  void setDbUser(String value);
-
-  @Description("Name of the environment variable holding the database password.")
-  @Default.String("WAREHOUSE_PASSWORD")
-  String getDbPasswordEnv();
-
-  void setDbPasswordEnv(String value);
-
-  @Description("File holding the database password (first line); read instead of the environment.")
-  String getDbPasswordFile();
-
-  void setDbPasswordFile(String value);
-
-  @Description(
-      "Data directory of the embedded PostgreSQL. Given, the warehouse is kept there after the run "
-          + "and reused by the next one; absent, a temporary one is deleted at the end.")
-  String getEmbeddedDataDir();
-
-  void setEmbeddedDataDir(String value);
-
-  @Description(
-      "Keep the embedded PostgreSQL running after the run and print how to connect, until Ctrl-C.")
-  @Default.Boolean(false)
-  boolean getKeepRunning();
-
-  void setKeepRunning(boolean value);
 
   @Description("Rows per JDBC batch when staging.")
   @Default.Integer(5000)

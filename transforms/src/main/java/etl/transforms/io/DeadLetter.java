@@ -32,6 +32,15 @@ public final class DeadLetter {
     this.raw = raw == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(raw));
   }
 
+  /** The schema coder of dead letters, for outputs whose coder Beam cannot infer. */
+  public static org.apache.beam.sdk.coders.Coder<DeadLetter> coder(org.apache.beam.sdk.Pipeline p) {
+    try {
+      return p.getSchemaRegistry().getSchemaCoder(DeadLetter.class);
+    } catch (org.apache.beam.sdk.schemas.NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static DeadLetter of(String step, SourceRecord record, String reason, String message) {
     return new DeadLetter(step, record.source, record.position, reason, message, record.text);
   }

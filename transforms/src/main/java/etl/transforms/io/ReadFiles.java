@@ -17,6 +17,9 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Wait;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
@@ -71,6 +74,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   private final String filepattern;
   private final int maxRecordBytes;
   private final String header;
+  private final transient List<PCollection<?>> after = new ArrayList<>();
   private final int fileGroups = DEFAULT_FILE_GROUPS;
 
   private ReadFiles(String name, Layout layout, String filepattern, int maxRecordBytes, String header) {
@@ -111,14 +115,30 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    * columns cannot be trusted.
    */
   public ReadFiles withHeader(String header) {
-    return new ReadFiles(getName(), layout, filepattern, maxRecordBytes, requireNonNull(header, "header"));
+    ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, requireNonNull(header, "header"));
+    r.after.addAll(this.after);
+    return r;
   }
 
   public ReadFiles withMaxRecordBytes(int maxRecordBytes) {
     if (maxRecordBytes < 1) {
       throw new IllegalArgumentException("maxRecordBytes must be positive, was " + maxRecordBytes);
     }
-    return new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
+    ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
+    r.after.addAll(this.after);
+    return r;
+  }
+
+  /**
+   * Starts reading only once these PCollections are complete. A source that is joined against
+   * side inputs should wait for them: a runner otherwise holds back ("pushes back") every record
+   * until the side input is ready, which the Direct runner does at great cost.
+   */
+  public ReadFiles after(List<? extends PCollection<?>> signals) {
+    ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
+    r.after.addAll(this.after);
+    r.after.addAll(signals);
+    return r;
   }
 
   /**
@@ -126,7 +146,9 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    * {@code step} of its dead letters and the namespace of its metrics.
    */
   public ReadFiles named(String stepName) {
-    return new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes, header);
+    ReadFiles r = new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes, header);
+    r.after.addAll(this.after);
+    return r;
   }
 
   private static String checkPattern(String filepattern) {
@@ -139,12 +161,15 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
 
   @Override
   public Routed<SourceRecord> expand(PBegin input) {
-    TupleTag<SourceRecord> good = new TupleTag<>() {};
-    TupleTag<DeadLetter> failed = new TupleTag<>() {};
+    TupleTag<SourceRecord> good = new TupleTag<>();
+    TupleTag<DeadLetter> failed = new TupleTag<>();
     String step = getName();
+    PCollection<String> pattern = input.apply("FilePattern", Create.of(filepattern));
+    if (!after.isEmpty()) {
+      pattern = pattern.apply("WaitForInputs", Wait.on(after.toArray(new PCollection<?>[0])));
+    }
     PCollectionTuple out =
-        input
-            .apply("FilePattern", Create.of(filepattern))
+        pattern
             // Groups of files, not single files, become the unit of work: with thousands of small
             // files (one song per file) a bundle per file costs far more than reading the file.
             .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))

@@ -1,0 +1,44 @@
+package etl.pipelines.movalytics;
+
+import java.util.Objects;
+import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
+import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
+
+/** A genre as listed in a movie's {@code genres} cell. */
+@DefaultSchema(JavaFieldSchema.class)
+@SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
+public final class Genre {
+  public final long genreId;
+  public final String name;
+
+  @SchemaCreate
+  public Genre(
+      long genreId,
+      String name) {
+    this.genreId = genreId;
+    this.name = name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Genre)) {
+      return false;
+    }
+    Genre that = (Genre) o;
+    return Objects.equals(genreId, that.genreId)
+        && Objects.equals(name, that.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(genreId, name);
+  }
+
+  @Override
+  public String toString() {
+    return "Genre{" + "genre_id=" + genreId + ", " + "name=" + name + "}";
+  }
+}

@@ -1,0 +1,68 @@
+package etl.pipelines.movalytics;
+
+import etl.transforms.io.Origin;
+import java.util.Objects;
+import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
+import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** One line of links.csv: a MovieLens id and its IMDb and TMDB ids (the TMDB id may be missing). */
+@DefaultSchema(JavaFieldSchema.class)
+@SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
+public final class Link implements Origin {
+  public final String source;
+  public final long line;
+  public final long movielensId;
+  public final @Nullable String imdbId;
+  public final @Nullable Long tmdbId;
+
+  @SchemaCreate
+  public Link(
+      String source,
+      long line,
+      long movielensId,
+      @Nullable String imdbId,
+      @Nullable Long tmdbId) {
+    this.source = source;
+    this.line = line;
+    this.movielensId = movielensId;
+    this.imdbId = imdbId;
+    this.tmdbId = tmdbId;
+  }
+
+  @Override
+  public String originSource() {
+    return source;
+  }
+
+  @Override
+  public long originPosition() {
+    return line;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Link)) {
+      return false;
+    }
+    Link that = (Link) o;
+    return Objects.equals(source, that.source)
+        && Objects.equals(line, that.line)
+        && Objects.equals(movielensId, that.movielensId)
+        && Objects.equals(imdbId, that.imdbId)
+        && Objects.equals(tmdbId, that.tmdbId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, line, movielensId, imdbId, tmdbId);
+  }
+
+  @Override
+  public String toString() {
+    return "Link{" + "source=" + source + ", " + "line=" + line + ", " + "movielens_id=" + movielensId + ", " + "imdb_id=" + imdbId + ", " + "tmdb_id=" + tmdbId + "}";
+  }
+}

@@ -1,0 +1,337 @@
+package etl.pipelines.movalytics;
+
+import static etl.transforms.check.TableDef.ForeignKey.nullable;
+import static etl.transforms.check.TableDef.ForeignKey.required;
+
+import etl.pipelines.common.Answer;
+import etl.pipelines.common.AnswerOptions;
+import etl.pipelines.common.ConfigException;
+import etl.pipelines.common.Inputs;
+import etl.pipelines.common.JobContext;
+import etl.pipelines.common.WarehouseJob;
+import etl.transforms.check.TableDef;
+import etl.transforms.io.DeduplicateByKey;
+import etl.transforms.io.KeepKnownKeys;
+import etl.transforms.io.ReadFiles;
+import etl.transforms.parse.ParseRecords;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.schemas.transforms.DropFields;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The Movalytics movie warehouse from the Kaggle "The Movies Dataset" files and the FRED CPI for
+ * movie admissions. Beam parses every source, de-duplicates movies, links, CPI months, credits and
+ * keywords by key, resolves ratings (MovieLens id → links → TMDB id → movies) and credits and
+ * keywords against the loaded movies with side inputs, and computes CPI-adjusted revenue with the
+ * CPI series as a side input; SQL MERGEs publish the model (README: "Movalytics").
+ */
+public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
+  public static final String NAME = "movalytics";
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+  private static final Set<String> FROM_CREDITS = Set.of("d_person", "movie_cast", "movie_crew");
+  private static final Set<String> FROM_KEYWORDS = Set.of("d_keyword", "movie_keyword");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Class<MovalyticsOptions> optionsClass() {
+    return MovalyticsOptions.class;
+  }
+
+  private static String or(String given, MovalyticsOptions o, String file) {
+    return given != null ? given : Inputs.under(o.getInput(), file);
+  }
+
+  static String movies(MovalyticsOptions o) {
+    return or(o.getMovies(), o, "movies_metadata.csv");
+  }
+
+  static String ratings(MovalyticsOptions o) {
+    return or(o.getRatings(), o, "ratings.csv");
+  }
+
+  static String links(MovalyticsOptions o) {
+    return or(o.getLinks(), o, "links.csv");
+  }
+
+  static String credits(MovalyticsOptions o) {
+    return or(o.getCredits(), o, "credits.csv");
+  }
+
+  static String keywords(MovalyticsOptions o) {
+    return or(o.getKeywords(), o, "keywords.csv");
+  }
+
+  static String cpi(MovalyticsOptions o) {
+    return or(o.getCpi(), o, "consumer_price_index.csv");
+  }
+
+  @Override
+  public Map<String, String> requiredInputs(MovalyticsOptions o) {
+    if (o.getCpiBaseMonth() != null && !MONTH.matcher(o.getCpiBaseMonth()).matches()) {
+      throw new ConfigException("--cpiBaseMonth must be YYYY-MM, was " + o.getCpiBaseMonth());
+    }
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("movie metadata", movies(o));
+    inputs.put("ratings", ratings(o));
+    inputs.put("links", links(o));
+    inputs.put("CPI series", cpi(o));
+    return inputs;
+  }
+
+  /** Whether an optional input is there (checked once, when the pipeline is built). */
+  static boolean present(String pattern) {
+    try {
+      MatchResult m = FileSystems.match(pattern);
+      return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<String> stagingTables() {
+    return List.of(
+        "s_movie", "s_movie_genre", "s_rating", "s_cpi", "s_movie_cast", "s_movie_crew", "s_movie_keyword");
+  }
+
+  @Override
+  public List<TableDef> finalTables() {
+    return List.of(
+        TableDef.of("d_cpi", List.of("month_start")),
+        TableDef.of("d_date", List.of("date")),
+        TableDef.of("d_movie", List.of("movie_id"), nullable("release_date", "d_date", "date", "release date unknown")),
+        TableDef.of("d_genre", List.of("genre_id")),
+        TableDef.of(
+            "movie_genre",
+            List.of("movie_id", "genre_id"),
+            required("movie_id", "d_movie", "movie_id"),
+            required("genre_id", "d_genre", "genre_id")),
+        TableDef.of("f_rating", List.of("user_id", "movie_id"), required("movie_id", "d_movie", "movie_id")),
+        TableDef.of("d_person", List.of("person_id")),
+        TableDef.of(
+            "movie_cast",
+            List.of("credit_id"),
+            required("movie_id", "d_movie", "movie_id"),
+            required("person_id", "d_person", "person_id")),
+        TableDef.of(
+            "movie_crew",
+            List.of("credit_id"),
+            required("movie_id", "d_movie", "movie_id"),
+            required("person_id", "d_person", "person_id")),
+        TableDef.of("d_keyword", List.of("keyword_id")),
+        TableDef.of(
+            "movie_keyword",
+            List.of("movie_id", "keyword_id"),
+            required("movie_id", "d_movie", "movie_id"),
+            required("keyword_id", "d_keyword", "keyword_id")));
+  }
+
+  @Override
+  public boolean publishes(String table, MovalyticsOptions o) {
+    if (FROM_CREDITS.contains(table)) {
+      return present(credits(o));
+    }
+    if (FROM_KEYWORDS.contains(table)) {
+      return present(keywords(o));
+    }
+    return true;
+  }
+
+  @Override
+  public List<String> customChecks() {
+    return List.of("movalytics/postgres/checks/d_movie_adjusted_revenue_has_cpi.sql");
+  }
+
+  @Override
+  public Map<String, String> summaryQueries() {
+    return Map.of("CPI coverage (movies with revenue and a release date)", "movalytics/postgres/summary/cpi_coverage.sql");
+  }
+
+  @Override
+  public List<Answer> answers() {
+    String dir = "movalytics/postgres/answers/";
+    List<Answer> answers = new ArrayList<>();
+    for (String[] a :
+        new String[][] {
+          {"1_highest_rated_movies", "1. The highest-rated movies of all time (Bayesian weighted rating of user ratings)"},
+          {"1b_highest_rated_movies_tmdb", "1b. The highest-rated movies by TMDB votes (Bayesian weighted vote average)"},
+          {"2_most_popular_genres", "2. The genres most popular with users (by number of ratings, and by average rating)"},
+          {"3a_box_office_by_release_month", "3a. Box office by release month (nominal and CPI-adjusted)"},
+          {"3b_box_office_by_release_quarter", "3b. Box office by release quarter (nominal and CPI-adjusted)"},
+          {"4_highest_earning_genres", "4. The highest-earning genres of all time, CPI-adjusted"}
+        }) {
+      answers.add(new Answer(a[0], a[1], dir + a[0] + ".sql", dir + a[0] + "_coverage.sql"));
+    }
+    return answers;
+  }
+
+  @Override
+  public Map<String, Object> answerParameters(AnswerOptions o) {
+    return Map.of("min_ratings", o.getMinRatings(), "min_votes", o.getMinVotes());
+  }
+
+  @Override
+  public List<PCollection<?>> expand(Pipeline p, MovalyticsOptions o, JobContext ctx) {
+    List<PCollection<?>> staged = new ArrayList<>();
+
+    PCollection<MovieRecord> movies =
+        ctx.keepGood(
+            ctx.keepGood(
+                    ctx.keepGood(p.apply(ReadFiles.csvRecords(movies(o)).withHeader(MovieParser.HEADER).named("ReadMovies")))
+                        .apply(ParseRecords.with(new MovieParser(), MovieRecord.class).named("ParseMovies")))
+                .apply(
+                    DeduplicateByKey.<MovieRecord, Long>of(
+                            m -> m.movieId,
+                            TypeDescriptors.longs(),
+                            m -> Arrays.asList(m.imdbId, m.title, m.budget, m.revenue, m.releaseDate, m.genres))
+                        .named("DeduplicateMovies")));
+
+    PCollection<CpiMonth> cpi =
+        ctx.keepGood(
+            ctx.keepGood(
+                    ctx.keepGood(p.apply(ReadFiles.csvRecords(cpi(o)).withHeader(CpiParser.HEADER).named("ReadCpi")))
+                        .apply(ParseRecords.with(new CpiParser(), CpiMonth.class).named("ParseCpi")))
+                .apply(
+                    DeduplicateByKey.<CpiMonth, Long>of(m -> m.monthStart.getMillis(), TypeDescriptors.longs(), m -> m.cpi)
+                        .named("DeduplicateCpiMonths")));
+    PCollectionView<Map<String, BigDecimal>> cpiByMonth =
+        cpi.apply(
+                "KeyCpiByMonth",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
+                    .via(m -> KV.of(AdjustRevenueForCpi.month(m.monthStart), m.cpi)))
+            .apply("CpiView", View.asMap());
+    PCollection<MovieRecord> adjusted = movies.apply(new AdjustRevenueForCpi(cpiByMonth, o.getCpiBaseMonth()));
+
+    PCollectionView<Map<Long, Boolean>> movieIds =
+        movies
+            .apply(
+                "KeyMovieIds",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.booleans()))
+                    .via(m -> KV.of(m.movieId, true)))
+            .apply("MovieIdView", View.asMap());
+
+    PCollection<Link> links =
+        ctx.keepGood(
+            ctx.keepGood(
+                    ctx.keepGood(p.apply(ReadFiles.csvRecords(links(o)).withHeader(LinkParser.HEADER).named("ReadLinks")))
+                        .apply(ParseRecords.with(new LinkParser(), Link.class).named("ParseLinks")))
+                .apply(
+                    DeduplicateByKey.<Link, Long>of(l -> l.movielensId, TypeDescriptors.longs(), l -> l.tmdbId)
+                        .named("DeduplicateLinks")));
+    PCollectionView<Map<Long, Long>> tmdbByMovielens =
+        links
+            .apply(
+                "KeyLinks",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs()))
+                    .via(l -> KV.of(l.movielensId, l.tmdbId == null ? ResolveRatedMovies.NO_TMDB_ID : l.tmdbId)))
+            .apply("LinkView", View.asMap());
+
+    PCollection<Rating> ratings =
+        ctx.keepGood(
+            ctx.keepGood(
+                    ctx.keepGood(p.apply(
+                                ReadFiles.csvRecords(ratings(o))
+                                    .withHeader(RatingParser.HEADER)
+                                    .after(List.of(movies, links))
+                                    .named("ReadRatings")))
+                        .apply(ParseRecords.with(new RatingParser(), Rating.class).named("ParseRatings")))
+                .apply(new ResolveRatedMovies(tmdbByMovielens, movieIds)));
+
+    staged.add(
+        adjusted
+            .apply("DropGenres", DropFields.fields("genres"))
+            .apply("StageMovies", ctx.stage("s_movie")));
+    staged.add(
+        movies
+            .apply(
+                "ListGenres",
+                FlatMapElements.into(TypeDescriptor.of(MovieGenre.class))
+                    .via(
+                        (MovieRecord m) -> {
+                          List<MovieGenre> rows = new ArrayList<>();
+                          for (int i = 0; i < m.genres.size(); i++) {
+                            rows.add(new MovieGenre(m.movieId, m.genres.get(i).genreId, m.genres.get(i).name, i + 1));
+                          }
+                          return rows;
+                        }))
+            .apply("StageMovieGenres", ctx.stage("s_movie_genre")));
+    staged.add(ratings.apply("StageRatings", ctx.stage("s_rating")));
+    staged.add(cpi.apply("StageCpi", ctx.stage("s_cpi")));
+
+    if (present(credits(o))) {
+      PCollection<CreditsRecord> credits =
+          ctx.keepGood(
+              ctx.keepGood(
+                      ctx.keepGood(
+                              ctx.keepGood(
+                                      p.apply(
+                                          ReadFiles.csvRecords(credits(o))
+                                              .withHeader(CreditsParser.HEADER)
+                                              .after(List.of(movies))
+                                              .named("ReadCredits")))
+                                  .apply(ParseRecords.with(new CreditsParser(), CreditsRecord.class).named("ParseCredits")))
+                          .apply(
+                              DeduplicateByKey.<CreditsRecord, Long>of(
+                                      c -> c.movieId, TypeDescriptors.longs(), c -> Arrays.asList(c.cast, c.crew))
+                                  .named("DeduplicateCredits")))
+                  .apply(
+                      KeepKnownKeys.<CreditsRecord, Long>of(c -> c.movieId, movieIds, "movie_not_in_metadata", "movie id")
+                          .named("KeepCreditsOfKnownMovies")));
+      staged.add(
+          credits
+              .apply("ListCast", FlatMapElements.into(TypeDescriptor.of(CastCredit.class)).via((CreditsRecord c) -> c.cast))
+              .apply("StageCast", ctx.stage("s_movie_cast")));
+      staged.add(
+          credits
+              .apply("ListCrew", FlatMapElements.into(TypeDescriptor.of(CrewCredit.class)).via((CreditsRecord c) -> c.crew))
+              .apply("StageCrew", ctx.stage("s_movie_crew")));
+    }
+    if (present(keywords(o))) {
+      PCollection<KeywordsRecord> keywords =
+          ctx.keepGood(
+              ctx.keepGood(
+                      ctx.keepGood(
+                              ctx.keepGood(
+                                      p.apply(
+                                          ReadFiles.csvRecords(keywords(o))
+                                              .withHeader(KeywordsParser.HEADER)
+                                              .after(List.of(movies))
+                                              .named("ReadKeywords")))
+                                  .apply(ParseRecords.with(new KeywordsParser(), KeywordsRecord.class).named("ParseKeywords")))
+                          .apply(
+                              DeduplicateByKey.<KeywordsRecord, Long>of(k -> k.movieId, TypeDescriptors.longs(), k -> k.keywords)
+                                  .named("DeduplicateKeywords")))
+                  .apply(
+                      KeepKnownKeys.<KeywordsRecord, Long>of(k -> k.movieId, movieIds, "movie_not_in_metadata", "movie id")
+                          .named("KeepKeywordsOfKnownMovies")));
+      staged.add(
+          keywords
+              .apply(
+                  "ListKeywords", FlatMapElements.into(TypeDescriptor.of(MovieKeyword.class)).via((KeywordsRecord k) -> k.keywords))
+              .apply("StageKeywords", ctx.stage("s_movie_keyword")));
+    }
+    return staged;
+  }
+}

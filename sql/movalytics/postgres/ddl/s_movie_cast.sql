@@ -1,0 +1,11 @@
+create table if not exists s_movie_cast (
+  run_id       varchar(64)    not null,
+  movie_id     bigint         not null,
+  credit_id    varchar(64)    not null,
+  person_id    bigint         not null,
+  person_name  varchar(1024)  not null,
+  gender       integer,
+  character    varchar(1024),
+  cast_order   integer
+);
+create index if not exists s_movie_cast_run_idx on s_movie_cast (run_id);

@@ -1,0 +1,8 @@
+create table if not exists s_movie_genre (
+  run_id      varchar(64)    not null,
+  movie_id    bigint         not null,
+  genre_id    bigint         not null,
+  genre_name  varchar(256)   not null,
+  position    integer        not null
+);
+create index if not exists s_movie_genre_run_idx on s_movie_genre (run_id);

@@ -1,0 +1,13 @@
+-- d_genre: one row per genre id; if an id carries several names, the alphabetically first wins.
+merge into d_genre as t
+using (
+  select genre_id, min(genre_name) as name
+  from s_movie_genre
+  where run_id = :run_id
+  group by genre_id
+) as s
+on t.genre_id = s.genre_id
+when matched and t.name <> s.name then
+  update set name = s.name
+when not matched then
+  insert (genre_id, name) values (s.genre_id, s.name)
