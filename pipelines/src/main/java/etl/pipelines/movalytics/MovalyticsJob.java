@@ -46,6 +46,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   public static final String NAME = "movalytics";
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+  private static final long RATINGS_RANGE_BYTES = 64L << 20;
   private static final Set<String> FROM_CREDITS = Set.of("d_person", "movie_cast", "movie_crew");
   private static final Set<String> FROM_KEYWORDS = Set.of("d_keyword", "movie_keyword");
 
@@ -252,8 +253,10 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
         ctx.keepGood(
             ctx.keepGood(
                     ctx.keepGood(p.apply(
-                                ReadFiles.csvRecords(ratings(o))
+                                // The big one (26 M lines): read in byte ranges, in parallel.
+                                ReadFiles.lines(ratings(o))
                                     .withHeader(RatingParser.HEADER)
+                                    .splittable(RATINGS_RANGE_BYTES)
                                     .after(List.of(movies, links))
                                     .named("ReadRatings")))
                         .apply(ParseRecords.with(new RatingParser(), Rating.class).named("ParseRatings")))

@@ -163,12 +163,14 @@ public class MovalyticsPipelineTest {
             "ParseMovies|movies_metadata.csv|14|invalid_date",
             "ParseMovies|movies_metadata.csv|15|invalid_literal",
             "ParseMovies|movies_metadata.csv|16|wrong_column_count",
-            "ParseRatings|ratings.csv|17|out_of_range",
-            "ParseRatings|ratings.csv|18|wrong_type",
-            "ParseRatings|ratings.csv|19|wrong_column_count",
-            "ResolveRatedMovies|ratings.csv|14|no_tmdb_id",
-            "ResolveRatedMovies|ratings.csv|15|movie_not_in_metadata",
-            "ResolveRatedMovies|ratings.csv|16|unknown_movie");
+            // ratings.csv is read in byte ranges: its positions are byte offsets (lines 17, 18, 19)
+            "ParseRatings|ratings.csv|334|out_of_range",
+            "ParseRatings|ratings.csv|354|wrong_type",
+            "ParseRatings|ratings.csv|374|wrong_column_count",
+            // lines 14, 15, 16
+            "ResolveRatedMovies|ratings.csv|273|no_tmdb_id",
+            "ResolveRatedMovies|ratings.csv|293|movie_not_in_metadata",
+            "ResolveRatedMovies|ratings.csv|313|unknown_movie");
     assertThat(run.out())
         .containsPattern("DeduplicateMovies\\s+dead_letters=1 filtered_exact_duplicate=1")
         .containsPattern("DeduplicateKeywords\\s+filtered_exact_duplicate=1")

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.Wait;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   private final String header;
   private final transient List<PCollection<?>> after = new ArrayList<>();
   private final int fileGroups = DEFAULT_FILE_GROUPS;
+  private long rangeBytes;
 
   private ReadFiles(String name, Layout layout, String filepattern, int maxRecordBytes, String header) {
     super(name);
@@ -117,6 +119,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   public ReadFiles withHeader(String header) {
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, requireNonNull(header, "header"));
     r.after.addAll(this.after);
+    r.rangeBytes = this.rangeBytes;
     return r;
   }
 
@@ -126,6 +129,27 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     }
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
     r.after.addAll(this.after);
+    r.rangeBytes = this.rangeBytes;
+    return r;
+  }
+
+  /**
+   * Reads each uncompressed file in byte ranges of about {@code bytesPerRange}, spread over the
+   * workers — for one big file of lines (ratings.csv) that would otherwise be read by one worker.
+   * Lines only (a quoted multi-line CSV field cannot be split safely). The position of a record is
+   * then the byte offset of its first byte in the file, not its line number (which a range cannot
+   * know). Compressed files are read whole.
+   */
+  public ReadFiles splittable(long bytesPerRange) {
+    if (layout != Layout.LINES) {
+      throw new IllegalArgumentException("only line-oriented files can be read in ranges");
+    }
+    if (bytesPerRange < 1) {
+      throw new IllegalArgumentException("bytesPerRange must be positive, was " + bytesPerRange);
+    }
+    ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
+    r.after.addAll(this.after);
+    r.rangeBytes = bytesPerRange;
     return r;
   }
 
@@ -137,6 +161,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   public ReadFiles after(List<? extends PCollection<?>> signals) {
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
     r.after.addAll(this.after);
+    r.rangeBytes = this.rangeBytes;
     r.after.addAll(signals);
     return r;
   }
@@ -148,6 +173,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   public ReadFiles named(String stepName) {
     ReadFiles r = new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes, header);
     r.after.addAll(this.after);
+    r.rangeBytes = this.rangeBytes;
     return r;
   }
 
@@ -167,6 +193,24 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     PCollection<String> pattern = input.apply("FilePattern", Create.of(filepattern));
     if (!after.isEmpty()) {
       pattern = pattern.apply("WaitForInputs", Wait.on(after.toArray(new PCollection<?>[0])));
+    }
+    if (rangeBytes > 0) {
+      PCollectionTuple ranged =
+          pattern
+              .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))
+              .apply("SplitIntoRanges", ParDo.of(new LineRanges.SplitFn(rangeBytes)))
+              .setCoder(schemaCoder(input, LineRanges.Range.class))
+              .apply("ShuffleRanges", Reshuffle.viaRandomKey())
+              .apply(
+                  "ReadRanges",
+                  ParDo.of(new LineRanges.ReadFn(step, maxRecordBytes, header, good, failed))
+                      .withOutputTags(good, TupleTagList.of(failed)));
+      return new Routed<>(
+          input.getPipeline(),
+          good,
+          ranged.get(good).setCoder(schemaCoder(input, SourceRecord.class)),
+          failed,
+          ranged.get(failed).setCoder(schemaCoder(input, DeadLetter.class)));
     }
     PCollectionTuple out =
         pattern

@@ -179,6 +179,28 @@ public class ReadFilesTest {
     p.run();
   }
 
+  @Test
+  public void readsEveryLineExactlyOnceWhenAFileIsReadInSmallByteRanges() throws IOException {
+    // line starts: 0 "a,b,c", 7 "1,one", 14 "2,two", 21 "", 23 "3,three", 32 "4,four"
+    String text = "a,b,c\r\n1,one\r\n2,two\r\n\r\n3,three\r\n4,four";
+    Path f = write("big/ratings.csv", utf8(text));
+
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.lines(tmp.getRoot() + "/big/*.csv").withHeader("a,b,c").splittable(4).named("ReadBig"));
+
+    PAssert.that(read.good())
+        .containsInAnyOrder(
+            new SourceRecord(f.toString(), 7, "1,one"),
+            new SourceRecord(f.toString(), 14, "2,two"),
+            new SourceRecord(f.toString(), 23, "3,three"),
+            new SourceRecord(f.toString(), 32, "4,four"));
+    PAssert.that(read.failed()).empty();
+    PipelineResult result = p.run();
+    assertThat(counter(result, "ReadBig", "filtered_header")).isEqualTo(1);
+    assertThat(counter(result, "ReadBig", "filtered_blank_line")).isEqualTo(1);
+    assertThat(counter(result, "ReadBig", "records")).isEqualTo(4);
+  }
+
   private static long counter(PipelineResult result, String namespace, String name) {
     long total = 0;
     for (MetricResult<Long> c :
