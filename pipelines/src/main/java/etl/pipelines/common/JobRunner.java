@@ -101,6 +101,11 @@ public final class JobRunner {
     } catch (SQLException | IOException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return FAILED;
+    } catch (RuntimeException e) {
+      // Never a bare stack trace: one line saying what broke; details in the log.
+      LOG.error("Unexpected failure", e);
+      err.println("error: unexpected failure: " + rootMessage(e));
+      return FAILED;
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -140,6 +145,11 @@ public final class JobRunner {
     } catch (SQLException | IOException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return FAILED;
+    } catch (RuntimeException e) {
+      // Never a bare stack trace: one line saying what broke; details in the log.
+      LOG.error("Unexpected failure", e);
+      err.println("error: unexpected failure: " + rootMessage(e));
+      return FAILED;
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -156,6 +166,12 @@ public final class JobRunner {
   private static Warehouse warehouse(ConnectionOptions options, EmbeddedWarehouse embedded) {
     Warehouse warehouse =
         embedded != null ? Warehouse.of(embedded.jdbcUrl(), embedded.user(), null) : external(options);
+    String dialect = warehouse.dialect().folder();
+    if (!SqlScript.exists("common/" + dialect + "/ddl/etl_run.sql")) {
+      throw new ConfigException(
+          "This build has no SQL for the " + dialect + " dialect yet (sql/common/" + dialect
+              + "/ is missing); use PostgreSQL ≥ 15 or the embedded default");
+    }
     checkConnection(warehouse);
     return warehouse;
   }

@@ -76,6 +76,19 @@ public class ConfigurationErrorsTest {
   }
 
   @Test
+  public void aRedshiftUrlSaysItsDialectIsNotInThisBuildYet() {
+    Run run =
+        TestWarehouse.runWithoutDatabase(
+            new SparkifyJob(), "--input=samples/sparkify", "--jdbcUrl=jdbc:redshift://127.0.0.1:5439/dev", "--dbUser=etl");
+
+    assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "error: This build has no SQL for the redshift dialect yet (sql/common/redshift/ is missing); "
+                + "use PostgreSQL ≥ 15 or the embedded default");
+  }
+
+  @Test
   public void aMissingRequiredOptionIsNamed() {
     Run run = TestWarehouse.runWithoutDatabase(new SparkifyJob());
 
