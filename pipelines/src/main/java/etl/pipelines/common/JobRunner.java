@@ -81,36 +81,24 @@ public final class JobRunner {
       return CONFIG_ERROR;
     }
     options.setJobName(job.name() + "-" + System.currentTimeMillis());
-    EmbeddedWarehouse embedded = null;
-    try {
-      FileSystems.setDefaultPipelineOptions(options);
-      checkInputs(job.requiredInputs(options));
-      embedded = startEmbeddedIfNeeded(options);
-      Warehouse warehouse = warehouse(options, embedded);
-      int code = load(job, options, warehouse, args, out);
-      if (code == OK && !job.answers().isEmpty() && options instanceof AnswerOptions a) {
-        AnswersRunner.run(warehouse, job.answers(), job.answerParameters(a), a, out);
-      }
-      if (embedded != null) {
-        describeEmbedded(embedded, options, out);
-      }
-      return code;
-    } catch (ConfigException e) {
-      err.println("error: " + e.getMessage());
-      return CONFIG_ERROR;
-    } catch (SQLException | IOException e) {
-      err.println("error: " + firstLine(e.getMessage()));
-      return FAILED;
-    } catch (RuntimeException e) {
-      // Never a bare stack trace: one line saying what broke; details in the log.
-      LOG.error("Unexpected failure", e);
-      err.println("error: unexpected failure: " + rootMessage(e));
-      return FAILED;
-    } finally {
-      if (embedded != null) {
-        embedded.close();
-      }
-    }
+    O opts = options;
+    return withWarehouse(
+        opts,
+        err,
+        () -> {
+          FileSystems.setDefaultPipelineOptions(opts);
+          checkInputs(job.requiredInputs(opts));
+        },
+        (warehouse, embedded) -> {
+          int code = load(job, opts, warehouse, args, out);
+          if (code == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a) {
+            AnswersRunner.run(warehouse, job.answers(), job.answerParameters(a), a, out);
+          }
+          if (embedded != null) {
+            describeEmbedded(embedded, opts, out);
+          }
+          return code;
+        });
   }
 
   /**
@@ -134,11 +122,33 @@ public final class JobRunner {
       err.println("error: answers need a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
       return CONFIG_ERROR;
     }
+    return withWarehouse(
+        options,
+        err,
+        () -> {},
+        (warehouse, embedded) -> {
+          AnswersRunner.run(warehouse, job.answers(), job.answerParameters(options), options, out);
+          return OK;
+        });
+  }
+
+  /** Work that needs the warehouse; may fail in the ways {@link #withWarehouse} reports. */
+  private interface WarehouseWork {
+    int run(Warehouse warehouse, EmbeddedWarehouse embedded) throws SQLException, IOException;
+  }
+
+  /**
+   * Checks first ({@code before}), then starts the embedded database or connects, runs the work and
+   * stops the embedded database; every failure becomes one line on stderr and an exit code —
+   * never a bare stack trace.
+   */
+  private static int withWarehouse(
+      ConnectionOptions options, PrintStream err, Runnable before, WarehouseWork work) {
     EmbeddedWarehouse embedded = null;
     try {
+      before.run();
       embedded = startEmbeddedIfNeeded(options);
-      AnswersRunner.run(warehouse(options, embedded), job.answers(), job.answerParameters(options), options, out);
-      return OK;
+      return work.run(warehouse(options, embedded), embedded);
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return CONFIG_ERROR;
@@ -146,7 +156,6 @@ public final class JobRunner {
       err.println("error: " + firstLine(e.getMessage()));
       return FAILED;
     } catch (RuntimeException e) {
-      // Never a bare stack trace: one line saying what broke; details in the log.
       LOG.error("Unexpected failure", e);
       err.println("error: unexpected failure: " + rootMessage(e));
       return FAILED;
