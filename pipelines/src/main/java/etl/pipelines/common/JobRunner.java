@@ -71,8 +71,13 @@ public final class JobRunner {
       // The aws2 registrar registers AwsOptions only; S3Options adds --s3ClientFactoryClass & co.
       PipelineOptionsFactory.register(S3Options.class);
       PipelineOptionsFactory.register(job.optionsClass());
+      // A bare --help shows this job's options (Beam would list every registered interface).
+      String[] effective =
+          java.util.Arrays.stream(args)
+              .map(a -> a.equals("--help") ? "--help=" + job.optionsClass().getName() : a)
+              .toArray(String[]::new);
       options =
-          PipelineOptionsFactory.fromArgs(withDirectRunnerDefaults(args))
+          PipelineOptionsFactory.fromArgs(withDirectRunnerDefaults(effective))
               .withValidation()
               .as(job.optionsClass());
     } catch (IllegalArgumentException e) {
