@@ -13,12 +13,18 @@ public final class JobContext {
   private final Warehouse warehouse;
   private final String runId;
   private final int batchSize;
+  private final StageRows.LoadMethod loadMethod;
   private final List<PCollection<DeadLetter>> deadLetters = new ArrayList<>();
 
-  JobContext(Warehouse warehouse, String runId, int batchSize) {
+  JobContext(Warehouse warehouse, String runId, int batchSize, StageRows.LoadMethod loadMethod) {
     this.warehouse = warehouse;
     this.runId = runId;
     this.batchSize = batchSize;
+    this.loadMethod = loadMethod;
+  }
+
+  StageRows.LoadMethod loadMethod() {
+    return loadMethod;
   }
 
   public String runId() {
@@ -27,7 +33,10 @@ public final class JobContext {
 
   /** The staging writer for a table, stamping every row with this run's id. */
   public <T> StageRows<T> stage(String table) {
-    return StageRows.<T>into(warehouse, table).withConstant("run_id", runId).withBatchSize(batchSize);
+    return StageRows.<T>into(warehouse, table)
+        .withConstant("run_id", runId)
+        .withBatchSize(batchSize)
+        .withLoadMethod(loadMethod);
   }
 
   public void deadLetters(PCollection<DeadLetter> failed) {

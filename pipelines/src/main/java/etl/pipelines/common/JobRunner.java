@@ -219,7 +219,7 @@ public final class JobRunner {
     LOG.info("Run {} of {} into {}", runId, job.name(), warehouse);
 
     Pipeline pipeline = Pipeline.create(options);
-    JobContext context = new JobContext(warehouse, runId, options.getBatchSize());
+    JobContext context = new JobContext(warehouse, runId, options.getBatchSize(), loadMethod(options, warehouse));
     List<PCollection<?>> signals = new ArrayList<>(job.expand(pipeline, options, context));
     signals.add(
         PCollectionList.of(context.deadLetters())
@@ -229,7 +229,8 @@ public final class JobRunner {
                 StageRows.<DeadLetter>into(warehouse, "etl_dead_letter")
                     .withConstant("pipeline", job.name())
                     .withConstant("run_id", runId)
-                    .withBatchSize(options.getBatchSize())));
+                    .withBatchSize(options.getBatchSize())
+                    .withLoadMethod(context.loadMethod())));
     List<TableDef> published = new ArrayList<>();
     job.finalTables().stream().filter(t -> job.publishes(t.name(), options)).forEach(published::add);
     List<MergeRunner.Merge> merges = new ArrayList<>();
@@ -266,6 +267,25 @@ public final class JobRunner {
       case "failed_checks" -> CHECKS_FAILED;
       default -> FAILED;
     };
+  }
+
+  private static StageRows.LoadMethod loadMethod(WarehouseOptions options, Warehouse warehouse) {
+    String m = options.getLoadMethod() == null ? "auto" : options.getLoadMethod().toLowerCase(java.util.Locale.ROOT);
+    switch (m) {
+      case "copy":
+        if (warehouse.dialect() != etl.transforms.jdbc.Dialect.POSTGRES) {
+          throw new ConfigException("--loadMethod=copy needs PostgreSQL");
+        }
+        return StageRows.LoadMethod.COPY;
+      case "jdbc":
+        return StageRows.LoadMethod.JDBC;
+      case "auto":
+        return warehouse.dialect() == etl.transforms.jdbc.Dialect.POSTGRES
+            ? StageRows.LoadMethod.COPY
+            : StageRows.LoadMethod.JDBC;
+      default:
+        throw new ConfigException("--loadMethod must be copy, jdbc or auto, was " + options.getLoadMethod());
+    }
   }
 
   private static void applyDdl(WarehouseJob<?> job, Warehouse warehouse) throws SQLException {

@@ -19,6 +19,14 @@ public interface WarehouseOptions extends ConnectionOptions {
 
   void setInput(String value);
 
+  @Description(
+      "How rows reach the staging tables: copy (PostgreSQL COPY FROM STDIN, fastest), jdbc "
+          + "(batched INSERTs, any database) or auto (copy on PostgreSQL, jdbc elsewhere).")
+  @Default.String("auto")
+  String getLoadMethod();
+
+  void setLoadMethod(String value);
+
   @Description("Rows per JDBC batch when staging.")
   @Default.Integer(5000)
   int getBatchSize();

@@ -89,6 +89,17 @@ public class SparkifyPortabilityTest {
   }
 
   @Test
+  public void stagingWithBatchedInsertsInsteadOfCopyGivesIdenticalTables() {
+    DB.execute("drop schema public cascade; create schema public");
+
+    Run run = DB.run(new SparkifyJob(), "--input=" + SparkifySamples.DIR, "--loadMethod=jdbc");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(direct);
+    assertThat(deadLetters(run.runId())).isEqualTo(directDeadLetters);
+  }
+
+  @Test
   public void theSparkRunnerInLocalModeGivesIdenticalTables() {
     DB.execute("drop schema public cascade; create schema public");
 

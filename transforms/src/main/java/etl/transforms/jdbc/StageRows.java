@@ -3,6 +3,9 @@ package etl.transforms.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import etl.transforms.sql.Identifiers;
+import etl.transforms.sql.SqlScript;
+import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.transforms.ParDo;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,12 +38,15 @@ import org.joda.time.ReadableInstant;
  * such as deadlocks are retried by JdbcIO; any other error fails the run (staged rows are never
  * silently lost).
  *
- * <p>Load methods are pluggable; {@link LoadMethod#JDBC} (batched INSERTs) is the portable one.
+ * <p>Load methods are pluggable: {@link LoadMethod#JDBC} (batched INSERTs) is the portable one;
+ * {@link LoadMethod#COPY} streams each bundle through PostgreSQL's {@code COPY … FROM STDIN}
+ * (CSV), several times faster.
  */
 public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<Void>> {
   /** How rows reach the staging table. */
   public enum LoadMethod {
-    JDBC
+    JDBC,
+    COPY
   }
 
   private static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -100,6 +106,18 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
     }
     PCollection<Row> rows = input.apply("ToRows", Convert.toRows());
     switch (method) {
+      case COPY:
+        return rows.apply(
+                "CopyBundles",
+                ParDo.of(
+                    new CopyRows(
+                        warehouse,
+                        SqlScript.load("common/" + warehouse.dialect().folder() + "/copy_staging.sql")
+                            .withIdentifiers(Map.of("table", table, "columns", columns))
+                            .text(),
+                        new ArrayList<>(constants.values()),
+                        table)))
+            .setCoder(VoidCoder.of());
       case JDBC:
       default:
         return rows.apply(

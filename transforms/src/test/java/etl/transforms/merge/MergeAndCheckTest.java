@@ -103,10 +103,19 @@ public class MergeAndCheckTest {
           new Item(3, null, new BigDecimal("0.10"), null));
 
   private void load(String runId, List<Item> items, List<Check> checks) {
+    load(runId, items, checks, StageRows.LoadMethod.JDBC);
+  }
+
+  private void load(String runId, List<Item> items, List<Check> checks, StageRows.LoadMethod method) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     PCollection<Void> staged =
         p.apply(Create.of(items))
-            .apply("StageItems", StageRows.<Item>into(warehouse, "s_item").withConstant("run_id", runId).withBatchSize(2));
+            .apply(
+                "StageItems",
+                StageRows.<Item>into(warehouse, "s_item")
+                    .withConstant("run_id", runId)
+                    .withBatchSize(2)
+                    .withLoadMethod(method));
     p.apply(
         "MergeAndCheck",
         MergeAndCheck.of(warehouse, "items", runId)
@@ -133,6 +142,30 @@ public class MergeAndCheckTest {
     assertThat(lines("select check_name, status from etl_check_result where run_id = 'run-1' order by check_name"))
         .containsExactly(
             "d_item__item_id__not_null|pass", "d_item__not_empty|pass", "d_item__unique_key|pass");
+  }
+
+  @Test
+  public void copyStagesExactlyWhatBatchedInsertsStageEvenHostileText() throws SQLException {
+    List<Item> hostile =
+        List.of(
+            new Item(10, "quote \" and ' and \\ backslash, comma", new BigDecimal("12.34"), T1),
+            new Item(11, "line one\nline two\r\nthree", null, null),
+            new Item(12, "", BigDecimal.ZERO, T2),
+            new Item(13, null, null, null),
+            new Item(14, "'; drop table d_item; -- \u0001\u001f ünïcødé 🎬", new BigDecimal("-0.50"), T1),
+            new Item(15, "\\N", new BigDecimal("99999999.99"), T2));
+
+    load("run-jdbc", hostile, ITEM_CHECKS, StageRows.LoadMethod.JDBC);
+    load("run-copy", hostile, ITEM_CHECKS, StageRows.LoadMethod.COPY);
+
+    String staged = "select item_id, name, name is null, price, seen_at from s_item where run_id = '%s' order by item_id";
+    List<String> viaCopy = lines(String.format(staged, "run-copy"));
+    assertThat(viaCopy).isEqualTo(lines(String.format(staged, "run-jdbc"))).hasSize(6);
+    assertThat(viaCopy)
+        .contains("12||false|0.00|2024-01-02 10:00:00.0", "13|null|true|null|null")
+        .contains("11|line one\nline two\r\nthree|false|null|null");
+    assertThat(lines("select name from d_item where item_id = 14"))
+        .containsExactly("'; drop table d_item; -- \u0001\u001f ünïcødé 🎬");
   }
 
   @Test
