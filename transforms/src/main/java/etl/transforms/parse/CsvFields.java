@@ -31,6 +31,16 @@ public final class CsvFields {
   /** Splits {@code text} (one record) and checks it has exactly the given columns. */
   public static CsvFields parse(String text, List<String> columns) throws Rejected {
     List<String> values;
+    if (text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      // Without quotes or line breaks a CSV record is exactly its comma-separated fields: skip
+      // the parser's setup, which dominates on 26 M short rating lines.
+      values = splitPlain(text);
+      if (values.size() != columns.size()) {
+        throw new Rejected(
+            "wrong_column_count", "expected " + columns.size() + " columns, found " + values.size());
+      }
+      return new CsvFields(columns, values);
+    }
     try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
       List<CSVRecord> records = parser.getRecords();
       if (records.size() != 1) {
@@ -47,6 +57,18 @@ public final class CsvFields {
           "wrong_column_count", "expected " + columns.size() + " columns, found " + values.size());
     }
     return new CsvFields(columns, values);
+  }
+
+  private static List<String> splitPlain(String text) {
+    List<String> values = new java.util.ArrayList<>(8);
+    int from = 0;
+    int comma;
+    while ((comma = text.indexOf(',', from)) >= 0) {
+      values.add(text.substring(from, comma));
+      from = comma + 1;
+    }
+    values.add(text.substring(from));
+    return values;
   }
 
   private int index(String column) {
