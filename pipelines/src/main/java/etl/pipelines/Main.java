@@ -1,6 +1,7 @@
 package etl.pipelines;
 
 import etl.pipelines.common.JobRunner;
+import etl.pipelines.generate.GenerateCommand;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ public final class Main {
           "               (movies_metadata.csv, ratings.csv, links.csv, consumer_price_index.csv;",
           "               credits.csv and keywords.csv when present), then print its answers",
           "  answers movalytics   answer the business questions on a loaded warehouse",
+          "  generate movalytics|sparkify --output=DIR [--scaleFactor=0.01] [--seed=1] [--defectRate=0.001]",
+          "               write input files in the real formats at a scale (SF 1 = full size)",
           "               (--jdbcUrl=… or --embeddedDataDir=…; --answersDir=DIR writes CSV and JSON)",
           "",
           "Common options: --input, --jdbcUrl, --dbUser, --dbPasswordEnv, --dbPasswordFile,",
@@ -46,6 +49,8 @@ public final class Main {
         return JobRunner.run(new SparkifyJob(), rest, System.out, System.err);
       case MovalyticsJob.NAME:
         return JobRunner.run(new MovalyticsJob(), rest, System.out, System.err);
+      case "generate":
+        return GenerateCommand.run(rest, System.out, System.err);
       case "answers":
         if (rest.length == 0 || !rest[0].equals(MovalyticsJob.NAME)) {
           System.err.println("error: usage: answers movalytics [--jdbcUrl=… | --embeddedDataDir=…]");
