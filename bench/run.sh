@@ -28,7 +28,7 @@ for sf in ${@:-0.01 0.03}; do
       read -r wall rss < "$log.time"
       pipeline=$(grep -oP 'SUCCEEDED in \K[0-9.]+' "$log" || echo -)
       printf '%-6s %-7s %-5s %10s %10s %12.0f %9d %s\n' "$sf" $runner $load "$wall" "$pipeline" \
-        "$(echo "$ratings / $wall" | bc -l)" $((rss / 1024)) $status
+        "$(awk -v r="$ratings" -v w="$wall" 'BEGIN { print r / w }')" $((rss / 1024)) $status
       rm -f "$log" "$log.time"
     done
   done
