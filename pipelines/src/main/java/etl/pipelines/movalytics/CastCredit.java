@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import java.util.Objects;
+import etl.transforms.io.FieldValues;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -40,26 +40,16 @@ public final class CastCredit {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof CastCredit)) {
-      return false;
-    }
-    CastCredit that = (CastCredit) o;
-    return Objects.equals(movieId, that.movieId)
-        && Objects.equals(creditId, that.creditId)
-        && Objects.equals(personId, that.personId)
-        && Objects.equals(personName, that.personName)
-        && Objects.equals(gender, that.gender)
-        && Objects.equals(character, that.character)
-        && Objects.equals(castOrder, that.castOrder);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(movieId, creditId, personId, personName, gender, character, castOrder);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "CastCredit{" + "movie_id=" + movieId + ", " + "credit_id=" + creditId + ", " + "person_id=" + personId + ", " + "person_name=" + personName + ", " + "gender=" + gender + ", " + "character=" + character + ", " + "cast_order=" + castOrder + "}";
+    return FieldValues.describe(this);
   }
 }

@@ -1,8 +1,8 @@
 package etl.pipelines.movalytics;
 
+import etl.transforms.io.FieldValues;
 import etl.transforms.io.Origin;
 import java.math.BigDecimal;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -43,23 +43,16 @@ public final class CpiMonth implements Origin {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof CpiMonth)) {
-      return false;
-    }
-    CpiMonth that = (CpiMonth) o;
-    return Objects.equals(source, that.source)
-        && Objects.equals(line, that.line)
-        && Objects.equals(monthStart, that.monthStart)
-        && Objects.equals(cpi, that.cpi);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, line, monthStart, cpi);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "CpiMonth{" + "source=" + source + ", " + "line=" + line + ", " + "month_start=" + monthStart + ", " + "cpi=" + cpi + "}";
+    return FieldValues.describe(this);
   }
 }

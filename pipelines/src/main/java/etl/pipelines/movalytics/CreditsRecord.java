@@ -1,8 +1,8 @@
 package etl.pipelines.movalytics;
 
+import etl.transforms.io.FieldValues;
 import etl.transforms.io.Origin;
 import java.util.List;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -45,24 +45,16 @@ public final class CreditsRecord implements Origin {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof CreditsRecord)) {
-      return false;
-    }
-    CreditsRecord that = (CreditsRecord) o;
-    return Objects.equals(source, that.source)
-        && Objects.equals(line, that.line)
-        && Objects.equals(movieId, that.movieId)
-        && Objects.equals(cast, that.cast)
-        && Objects.equals(crew, that.crew);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, line, movieId, cast, crew);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "CreditsRecord{" + "source=" + source + ", " + "line=" + line + ", " + "movie_id=" + movieId + ", " + "cast=" + cast + ", " + "crew=" + crew + "}";
+    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import java.util.Objects;
+import etl.transforms.io.FieldValues;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -40,26 +40,16 @@ public final class CrewCredit {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof CrewCredit)) {
-      return false;
-    }
-    CrewCredit that = (CrewCredit) o;
-    return Objects.equals(movieId, that.movieId)
-        && Objects.equals(creditId, that.creditId)
-        && Objects.equals(personId, that.personId)
-        && Objects.equals(personName, that.personName)
-        && Objects.equals(gender, that.gender)
-        && Objects.equals(department, that.department)
-        && Objects.equals(job, that.job);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(movieId, creditId, personId, personName, gender, department, job);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "CrewCredit{" + "movie_id=" + movieId + ", " + "credit_id=" + creditId + ", " + "person_id=" + personId + ", " + "person_name=" + personName + ", " + "gender=" + gender + ", " + "department=" + department + ", " + "job=" + job + "}";
+    return FieldValues.describe(this);
   }
 }

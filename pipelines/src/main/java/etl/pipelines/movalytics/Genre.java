@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import java.util.Objects;
+import etl.transforms.io.FieldValues;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -24,21 +24,16 @@ public final class Genre {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Genre)) {
-      return false;
-    }
-    Genre that = (Genre) o;
-    return Objects.equals(genreId, that.genreId)
-        && Objects.equals(name, that.name);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(genreId, name);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "Genre{" + "genre_id=" + genreId + ", " + "name=" + name + "}";
+    return FieldValues.describe(this);
   }
 }

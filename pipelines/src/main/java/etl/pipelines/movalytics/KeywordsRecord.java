@@ -1,8 +1,8 @@
 package etl.pipelines.movalytics;
 
+import etl.transforms.io.FieldValues;
 import etl.transforms.io.Origin;
 import java.util.List;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -42,23 +42,16 @@ public final class KeywordsRecord implements Origin {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof KeywordsRecord)) {
-      return false;
-    }
-    KeywordsRecord that = (KeywordsRecord) o;
-    return Objects.equals(source, that.source)
-        && Objects.equals(line, that.line)
-        && Objects.equals(movieId, that.movieId)
-        && Objects.equals(keywords, that.keywords);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, line, movieId, keywords);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "KeywordsRecord{" + "source=" + source + ", " + "line=" + line + ", " + "movie_id=" + movieId + ", " + "keywords=" + keywords + "}";
+    return FieldValues.describe(this);
   }
 }

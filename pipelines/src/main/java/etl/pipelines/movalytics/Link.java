@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
+import etl.transforms.io.FieldValues;
 import etl.transforms.io.Origin;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -45,24 +45,16 @@ public final class Link implements Origin {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Link)) {
-      return false;
-    }
-    Link that = (Link) o;
-    return Objects.equals(source, that.source)
-        && Objects.equals(line, that.line)
-        && Objects.equals(movielensId, that.movielensId)
-        && Objects.equals(imdbId, that.imdbId)
-        && Objects.equals(tmdbId, that.tmdbId);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, line, movielensId, imdbId, tmdbId);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "Link{" + "source=" + source + ", " + "line=" + line + ", " + "movielens_id=" + movielensId + ", " + "imdb_id=" + imdbId + ", " + "tmdb_id=" + tmdbId + "}";
+    return FieldValues.describe(this);
   }
 }

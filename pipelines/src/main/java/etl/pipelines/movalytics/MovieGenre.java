@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import java.util.Objects;
+import etl.transforms.io.FieldValues;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -30,23 +30,16 @@ public final class MovieGenre {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof MovieGenre)) {
-      return false;
-    }
-    MovieGenre that = (MovieGenre) o;
-    return Objects.equals(movieId, that.movieId)
-        && Objects.equals(genreId, that.genreId)
-        && Objects.equals(genreName, that.genreName)
-        && Objects.equals(position, that.position);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(movieId, genreId, genreName, position);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "MovieGenre{" + "movie_id=" + movieId + ", " + "genre_id=" + genreId + ", " + "genre_name=" + genreName + ", " + "position=" + position + "}";
+    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import java.util.Objects;
+import etl.transforms.io.FieldValues;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -27,22 +27,16 @@ public final class MovieKeyword {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof MovieKeyword)) {
-      return false;
-    }
-    MovieKeyword that = (MovieKeyword) o;
-    return Objects.equals(movieId, that.movieId)
-        && Objects.equals(keywordId, that.keywordId)
-        && Objects.equals(keywordName, that.keywordName);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(movieId, keywordId, keywordName);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "MovieKeyword{" + "movie_id=" + movieId + ", " + "keyword_id=" + keywordId + ", " + "keyword_name=" + keywordName + "}";
+    return FieldValues.describe(this);
   }
 }

@@ -1,9 +1,9 @@
 package etl.pipelines.movalytics;
 
+import etl.transforms.io.FieldValues;
 import etl.transforms.io.Origin;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -87,37 +87,16 @@ public final class MovieRecord implements Origin {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof MovieRecord)) {
-      return false;
-    }
-    MovieRecord that = (MovieRecord) o;
-    return Objects.equals(source, that.source)
-        && Objects.equals(line, that.line)
-        && Objects.equals(movieId, that.movieId)
-        && Objects.equals(imdbId, that.imdbId)
-        && Objects.equals(title, that.title)
-        && Objects.equals(originalTitle, that.originalTitle)
-        && Objects.equals(originalLanguage, that.originalLanguage)
-        && Objects.equals(isAdult, that.isAdult)
-        && Objects.equals(budget, that.budget)
-        && Objects.equals(revenue, that.revenue)
-        && Objects.equals(popularity, that.popularity)
-        && Objects.equals(voteCount, that.voteCount)
-        && Objects.equals(voteAverage, that.voteAverage)
-        && Objects.equals(runtime, that.runtime)
-        && Objects.equals(releaseDate, that.releaseDate)
-        && Objects.equals(genres, that.genres)
-        && Objects.equals(revenueCpiAdjusted, that.revenueCpiAdjusted)
-        && Objects.equals(cpiBaseMonth, that.cpiBaseMonth);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, line, movieId, imdbId, title, originalTitle, originalLanguage, isAdult, budget, revenue, popularity, voteCount, voteAverage, runtime, releaseDate, genres, revenueCpiAdjusted, cpiBaseMonth);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "MovieRecord{" + "source=" + source + ", " + "line=" + line + ", " + "movie_id=" + movieId + ", " + "imdb_id=" + imdbId + ", " + "title=" + title + ", " + "original_title=" + originalTitle + ", " + "original_language=" + originalLanguage + ", " + "is_adult=" + isAdult + ", " + "budget=" + budget + ", " + "revenue=" + revenue + ", " + "popularity=" + popularity + ", " + "vote_count=" + voteCount + ", " + "vote_average=" + voteAverage + ", " + "runtime=" + runtime + ", " + "release_date=" + releaseDate + ", " + "genres=" + genres + ", " + "revenue_cpi_adjusted=" + revenueCpiAdjusted + ", " + "cpi_base_month=" + cpiBaseMonth + "}";
+    return FieldValues.describe(this);
   }
 }

@@ -1,8 +1,8 @@
 package etl.pipelines.movalytics;
 
+import etl.transforms.io.FieldValues;
 import etl.transforms.io.Origin;
 import java.math.BigDecimal;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -53,26 +53,16 @@ public final class Rating implements Origin {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Rating)) {
-      return false;
-    }
-    Rating that = (Rating) o;
-    return Objects.equals(source, that.source)
-        && Objects.equals(line, that.line)
-        && Objects.equals(userId, that.userId)
-        && Objects.equals(movielensId, that.movielensId)
-        && Objects.equals(movieId, that.movieId)
-        && Objects.equals(rating, that.rating)
-        && Objects.equals(ratedAt, that.ratedAt);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, line, userId, movielensId, movieId, rating, ratedAt);
+    return FieldValues.hash(this);
   }
 
   @Override
   public String toString() {
-    return "Rating{" + "source=" + source + ", " + "line=" + line + ", " + "user_id=" + userId + ", " + "movielens_id=" + movielensId + ", " + "movie_id=" + movieId + ", " + "rating=" + rating + ", " + "rated_at=" + ratedAt + "}";
+    return FieldValues.describe(this);
   }
 }

@@ -1,7 +1,7 @@
 package etl.pipelines.sparkify;
 
+import etl.transforms.io.FieldValues;
 import java.math.BigDecimal;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -56,16 +56,12 @@ public final class Song {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Song)) {
-      return false;
-    }
-    Song that = (Song) o;
-    return Objects.equals(source, that.source) && Objects.equals(songId, that.songId) && Objects.equals(title, that.title) && Objects.equals(artistId, that.artistId) && Objects.equals(artistName, that.artistName) && Objects.equals(artistLocation, that.artistLocation) && Objects.equals(artistLatitude, that.artistLatitude) && Objects.equals(artistLongitude, that.artistLongitude) && Objects.equals(year, that.year) && Objects.equals(duration, that.duration) && Objects.equals(numSongs, that.numSongs);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, songId, title, artistId, artistName, artistLocation, artistLatitude, artistLongitude, year, duration, numSongs);
+    return FieldValues.hash(this);
   }
 
   @Override

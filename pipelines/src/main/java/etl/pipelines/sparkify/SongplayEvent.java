@@ -1,7 +1,7 @@
 package etl.pipelines.sparkify;
 
+import etl.transforms.io.FieldValues;
 import java.math.BigDecimal;
-import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -88,16 +88,12 @@ public final class SongplayEvent {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof SongplayEvent)) {
-      return false;
-    }
-    SongplayEvent that = (SongplayEvent) o;
-    return Objects.equals(source, that.source) && Objects.equals(line, that.line) && Objects.equals(eventId, that.eventId) && Objects.equals(ts, that.ts) && Objects.equals(userId, that.userId) && Objects.equals(firstName, that.firstName) && Objects.equals(lastName, that.lastName) && Objects.equals(gender, that.gender) && Objects.equals(level, that.level) && Objects.equals(location, that.location) && Objects.equals(userAgent, that.userAgent) && Objects.equals(sessionId, that.sessionId) && Objects.equals(itemInSession, that.itemInSession) && Objects.equals(page, that.page) && Objects.equals(auth, that.auth) && Objects.equals(method, that.method) && Objects.equals(status, that.status) && Objects.equals(song, that.song) && Objects.equals(artist, that.artist) && Objects.equals(length, that.length) && Objects.equals(registeredAt, that.registeredAt);
+    return FieldValues.equal(this, o);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, line, eventId, ts, userId, firstName, lastName, gender, level, location, userAgent, sessionId, itemInSession, page, auth, method, status, song, artist, length, registeredAt);
+    return FieldValues.hash(this);
   }
 
   @Override
