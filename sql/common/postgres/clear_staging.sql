@@ -1,2 +1,4 @@
--- Staging keeps only the current run's rows: older runs' rows (kept for diagnosis until now) go.
-delete from {{table}} where run_id <> :run_id
+-- Staging holds only the current run's rows: older runs' rows (kept for diagnosis until now) go.
+-- TRUNCATE, not DELETE: at full scale staging holds tens of millions of rows, and a DELETE would
+-- leave them all as dead tuples for the next COPY and MERGE to scan.
+truncate {{table}}

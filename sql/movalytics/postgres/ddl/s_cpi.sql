@@ -5,4 +5,3 @@ create table if not exists s_cpi (
   month_start  timestamp      not null,
   cpi          numeric(9,3)   not null
 );
-create index if not exists s_cpi_run_idx on s_cpi (run_id);

@@ -20,4 +20,3 @@ create table if not exists s_movie (
   revenue_cpi_adjusted  numeric(18,2),
   cpi_base_month        timestamp
 );
-create index if not exists s_movie_run_idx on s_movie (run_id);

@@ -8,4 +8,3 @@ create table if not exists s_movie_cast (
   character    varchar(1024),
   cast_order   integer
 );
-create index if not exists s_movie_cast_run_idx on s_movie_cast (run_id);

@@ -8,4 +8,3 @@ create table if not exists s_movie_crew (
   department   varchar(256),
   job          varchar(256)
 );
-create index if not exists s_movie_crew_run_idx on s_movie_crew (run_id);

@@ -5,4 +5,3 @@ create table if not exists s_movie_genre (
   genre_name  varchar(256)   not null,
   position    integer        not null
 );
-create index if not exists s_movie_genre_run_idx on s_movie_genre (run_id);

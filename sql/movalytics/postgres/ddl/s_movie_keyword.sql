@@ -4,4 +4,3 @@ create table if not exists s_movie_keyword (
   keyword_id    bigint         not null,
   keyword_name  varchar(1024)  not null
 );
-create index if not exists s_movie_keyword_run_idx on s_movie_keyword (run_id);

@@ -9,4 +9,3 @@ create table if not exists s_rating (
   rating        numeric(2,1)   not null,
   rated_at      timestamp      not null
 );
-create index if not exists s_rating_run_idx on s_rating (run_id);

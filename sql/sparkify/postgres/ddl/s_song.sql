@@ -13,4 +13,3 @@ create table if not exists s_song (
   duration          numeric(12,5)  not null,
   num_songs         integer
 );
-create index if not exists s_song_run_idx on s_song (run_id);

@@ -23,4 +23,3 @@ create table if not exists s_songplay_event (
   length           numeric(12,5),
   registered_at    timestamp
 );
-create index if not exists s_songplay_event_run_idx on s_songplay_event (run_id, page);

@@ -47,6 +47,16 @@ public final class EmbeddedWarehouse implements AutoCloseable {
               .setServerConfig("synchronous_commit", "off")
               .setServerConfig("full_page_writes", "off")
               .setServerConfig("max_connections", "100")
+              // Bulk-load settings: staging takes tens of millions of rows by COPY and the MERGEs
+              // sort and join them. Without these, checkpoints every few seconds and sorts spilled
+              // in 4 MB pieces dominate a full-scale run.
+              .setServerConfig("shared_buffers", "512MB")
+              .setServerConfig("work_mem", "512MB")
+              .setServerConfig("maintenance_work_mem", "512MB")
+              .setServerConfig("max_wal_size", "8GB")
+              .setServerConfig("checkpoint_timeout", "30min")
+              .setServerConfig("wal_level", "minimal")
+              .setServerConfig("max_wal_senders", "0")
               .start();
       LOG.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
       return new EmbeddedWarehouse(pg, dir, keep);

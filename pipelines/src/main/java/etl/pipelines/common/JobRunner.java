@@ -202,7 +202,7 @@ public final class JobRunner {
           SqlRunner.execute(
               c,
               SqlScript.load("common/" + dialect + "/clear_staging.sql").withIdentifiers(Map.of("table", table)),
-              Map.of("run_id", runId));
+              Map.of());
         }
         SqlRunner.execute(
             c,
