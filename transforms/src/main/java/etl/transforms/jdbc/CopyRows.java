@@ -1,41 +1,45 @@
 package etl.transforms.jdbc;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.ReadableInstant;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Streams rows into a PostgreSQL table with {@code COPY … FROM STDIN (FORMAT csv)}: one COPY per
- * bundle (or per 8 MiB of CSV), on one connection per DoFn instance. Every value travels as CSV
- * data, never as SQL text: strings are always quoted (so an empty string stays distinct from
- * NULL, which is an unquoted empty field); timestamps are written in UTC.
+ * Streams rows into a PostgreSQL table with {@code COPY … FROM STDIN (FORMAT csv)}: one COPY stream
+ * per bundle, on one connection per DoFn instance. Rows are written to the stream as they come
+ * (in 64 KiB pieces), so PostgreSQL parses and stores one piece while this thread formats the
+ * next: the two overlap instead of taking turns. Every value travels as CSV data, never as SQL
+ * text: strings are always quoted (so an empty string stays distinct from NULL, which is an
+ * unquoted empty field); timestamps are written in UTC.
  *
- * <p>Each COPY commits on its own; a bundle a runner retries is staged twice, which the MERGE's
- * de-duplication absorbs (see {@link StageRows}).
+ * <p>Each bundle's COPY commits on its own; a bundle a runner retries is staged twice, which the
+ * MERGE's de-duplication absorbs (see {@link StageRows}). A failed bundle cancels its COPY, so a
+ * bundle is staged whole or not at all.
  */
 final class CopyRows extends DoFn<Row, Void> {
-  private static final int FLUSH_CHARS = 8 << 20;
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final int PIECE_CHARS = 64 << 10;
+  private static final DateTimeFormatter LEGACY_TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private final Warehouse warehouse;
   private final String copySql;
   private final List<Object> constants;
   private final Counter rowsCopied;
   private transient Connection connection;
+  private transient CopyIn copy;
   private transient StringBuilder csv;
   private transient String constantPrefix;
 
@@ -56,47 +60,63 @@ final class CopyRows extends DoFn<Row, Void> {
       prefix.append(',');
     }
     constantPrefix = prefix.toString();
+    csv = new StringBuilder(PIECE_CHARS + 4096);
   }
 
   @StartBundle
   public void startBundle() {
-    csv = new StringBuilder(1 << 16);
+    csv.setLength(0);
   }
 
   @ProcessElement
-  public void process(@Element Row row) throws SQLException, IOException {
+  public void process(@Element Row row) throws SQLException {
     csv.append(constantPrefix);
-    List<Schema.Field> fields = row.getSchema().getFields();
-    for (int i = 0; i < fields.size(); i++) {
+    int n = row.getFieldCount();
+    for (int i = 0; i < n; i++) {
       if (i > 0) {
         csv.append(',');
       }
       append(csv, row.getValue(i));
     }
     csv.append('\n');
-    if (csv.length() >= FLUSH_CHARS) {
-      flush();
+    if (csv.length() >= PIECE_CHARS) {
+      send();
     }
   }
 
   @FinishBundle
-  public void finishBundle() throws SQLException, IOException {
-    flush();
+  public void finishBundle() throws SQLException {
+    send();
+    if (copy != null) {
+      CopyIn finished = copy;
+      copy = null;
+      rowsCopied.inc(finished.endCopy());
+    }
   }
 
   @Teardown
   public void teardown() throws SQLException {
-    if (connection != null) {
-      connection.close();
+    try {
+      if (copy != null && copy.isActive()) {
+        copy.cancelCopy();
+      }
+    } finally {
+      copy = null;
+      if (connection != null) {
+        connection.close();
+      }
     }
   }
 
-  private void flush() throws SQLException, IOException {
+  private void send() throws SQLException {
     if (csv.length() == 0) {
       return;
     }
-    long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(csv.toString()));
-    rowsCopied.inc(n);
+    if (copy == null) {
+      copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    }
+    byte[] piece = csv.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(piece, 0, piece.length);
     csv.setLength(0);
   }
 
@@ -118,9 +138,44 @@ final class CopyRows extends DoFn<Row, Void> {
     } else if (v instanceof BigDecimal d) {
       out.append(d.toPlainString());
     } else if (v instanceof ReadableInstant t) {
-      out.append(TIMESTAMP.format(Instant.ofEpochMilli(t.getMillis())));
+      appendUtcTimestamp(out, t.getMillis());
     } else {
       out.append(v);
     }
+  }
+
+  /**
+   * {@code yyyy-MM-dd HH:mm:ss.SSS} in UTC, written digit by digit: a DateTimeFormatter per value
+   * was the largest cost of staging 26 M ratings. Years outside 1..9999 fall back to java.time.
+   */
+  static void appendUtcTimestamp(StringBuilder out, long epochMillis) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 1 || year > 9999) {
+      out.append(LEGACY_TIMESTAMP.format(Instant.ofEpochMilli(epochMillis)));
+      return;
+    }
+    pad(out, year, 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append(' ');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2).append('.');
+    pad(out, (int) Math.floorMod(epochMillis, 1000), 3);
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int width) {
+    for (int w = width - 1; w > 0 && value < pow10(w); w--) {
+      out.append('0');
+    }
+    return out.append(value);
+  }
+
+  private static int pow10(int n) {
+    int r = 1;
+    for (int i = 0; i < n; i++) {
+      r *= 10;
+    }
+    return r;
   }
 }
