@@ -82,6 +82,20 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
     private transient Map<Long, Long> linkMap;
     private transient Map<Long, Boolean> movieMap;
 
+    private transient long resolvedCount;
+    private transient long deadLetterCount;
+
+    @StartBundle
+    public void startBundle() {
+      resolvedCount = deadLetterCount = 0;
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      resolved.inc(resolvedCount);
+      deadLetters.inc(deadLetterCount);
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
       if (linkMap == null) {
@@ -97,13 +111,13 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
       } else if (!movieMap.containsKey(tmdb)) {
         reject(c, r, "movie_not_in_metadata", "TMDB id " + tmdb + " (MovieLens " + r.movielensId + ") is not in movies_metadata.csv");
       } else {
-        resolved.inc();
+        resolvedCount++;
         c.output(good, new Rating(r.source, r.line, r.userId, r.movielensId, tmdb, r.rating, r.ratedAt));
       }
     }
 
     private void reject(ProcessContext c, Rating r, String reason, String message) {
-      deadLetters.inc();
+      deadLetterCount++;
       c.output(
           failed,
           new DeadLetter(step, r.source, r.line, reason, message, r.userId + "," + r.movielensId + "," + r.rating + "," + r.ratedAt.getMillis() / 1000));
