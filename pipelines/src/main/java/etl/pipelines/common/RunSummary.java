@@ -173,12 +173,38 @@ public final class RunSummary {
     }
   }
 
+  /**
+   * Where the time went: the MERGE step reports its phases (counters {@code MergeAndCheck/ms_*});
+   * the rest of the run is preparing, reading, parsing and staging.
+   */
+  private void printTimes(PrintStream out) {
+    Map<String, Long> ms = new LinkedHashMap<>();
+    stepMetrics.getOrDefault("MergeAndCheck", Map.of()).forEach((name, v) -> {
+      if (name.startsWith("ms_")) {
+        ms.put(name.substring(3), v);
+      }
+    });
+    if (ms.isEmpty()) {
+      return;
+    }
+    double merging = ms.values().stream().mapToLong(Long::longValue).sum() / 1000.0;
+    out.println();
+    out.println("Time (s)");
+    out.printf(Locale.ROOT, "  %-32s %8.1f%n", "prepare, read, parse, stage", seconds - merging);
+    // In the order they ran: statistics on staging, the MERGEs, then the checks.
+    ms.entrySet().stream()
+        .sorted(java.util.Comparator.comparingInt(
+            (Map.Entry<String, Long> e) -> e.getKey().startsWith("analyze") ? 0 : e.getKey().startsWith("merge") ? 1 : 2))
+        .forEach(e -> out.printf(Locale.ROOT, "  %-32s %8.1f%n", e.getKey().replaceFirst("_", " "), e.getValue() / 1000.0));
+  }
+
   void print(PrintStream out) {
     out.println();
     out.printf(Locale.ROOT, "%s run %s: %s in %.1f s%n", pipeline, runId, status.toUpperCase(Locale.ROOT), seconds);
     if (message != null) {
       out.println("  " + message);
     }
+    printTimes(out);
     if (!stepMetrics.isEmpty()) {
       out.println();
       out.println("Steps (records)");

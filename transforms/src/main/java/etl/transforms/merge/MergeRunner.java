@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,18 +72,26 @@ public final class MergeRunner implements Serializable {
       try {
         // Fresh statistics first: without them the planner takes the just-loaded staging tables
         // for empty and picks nested loops that turn a one-second MERGE into minutes.
+        long started = System.nanoTime();
         for (String table : stagingTables) {
           analyze(c, table);
         }
+        started = timed("analyze_staging", started);
+        int step = 0;
         for (Merge merge : merges) {
           long n = SqlRunner.execute(c, merge.sql(), params);
           analyze(c, merge.table());
           changed.put(merge.table(), n);
-          LOG.info("{} run {}: MERGE {} changed {} rows", pipeline, runId, merge.table(), n);
+          long ms = (System.nanoTime() - started) / 1_000_000;
+          started = timed("merge_" + merge.table(), started);
+          LOG.info("{} run {}: MERGE {} of {}: {} changed {} rows in {} ms",
+              pipeline, runId, ++step, merges.size(), merge.table(), n, ms);
         }
         for (Check check : checks) {
           results.add(runCheck(c, check, params));
         }
+        timed("checks", started);
+        LOG.info("{} run {}: {} checks done", pipeline, runId, checks.size());
         if (results.stream().allMatch(CheckResult::passed)) {
           c.commit();
         } else {
@@ -95,6 +104,16 @@ public final class MergeRunner implements Serializable {
     }
     record(runId, results);
     return new Outcome(changed, results);
+  }
+
+  /**
+   * Adds the milliseconds since {@code started} to the counter {@code MergeAndCheck/ms_<step>} (the
+   * run summary prints these as the time breakdown) and returns the new start.
+   */
+  private static long timed(String step, long started) {
+    long now = System.nanoTime();
+    Metrics.counter("MergeAndCheck", "ms_" + step).inc((now - started) / 1_000_000);
+    return now;
   }
 
   private void analyze(Connection c, String table) throws SQLException {
