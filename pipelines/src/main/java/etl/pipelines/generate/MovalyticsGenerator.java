@@ -132,42 +132,63 @@ public final class MovalyticsGenerator {
     expected.put("links_without_tmdb_id", noTmdb);
   }
 
+  /**
+   * Ratings as MovieLens writes them: grouped by user in user order, each user's movies distinct and
+   * in id order. User activity is long-tailed too (the first users rate the most). Memory is one
+   * user's movies at a time.
+   */
   private static void writeRatings(
       Path file, long ratings, int users, int movies, SplittableRandom r, double defectRate, Map<String, Long> expected)
       throws IOException {
     long wrongType = 0;
     long outOfRange = 0;
+    long written = 0;
     double[] weights = {0.01, 0.02, 0.03, 0.05, 0.07, 0.2, 0.12, 0.26, 0.1, 0.14};
+    // A user rates at most half the movies; tiny scale factors get more users to keep the total.
+    int cap = Math.max(1, movies / 2);
+    users = (int) Math.max(users, Math.min(Integer.MAX_VALUE, 2 * ((ratings + cap - 1) / cap)));
+    long first = 820_454_400L; // 1996-01-01
+    long last = 1_483_228_800L; // 2017-01-01
     try (BufferedWriter w = open(file)) {
       w.write("userId,movieId,rating,timestamp\r\n");
-      long ts = 820_454_400L; // 1996-01-01
-      long step = Math.max(1, (1_483_228_800L - ts) / ratings);
-      for (long n = 0; n < ratings; n++) {
-        int user = 1 + r.nextInt(users);
-        // Long tail: movie k is rated with probability ~ 1/k^0.9.
-        int movie = (int) Math.min(movies, Math.floor(Math.pow(movies + 1.0, r.nextDouble())));
-        double u = r.nextDouble();
-        int half = 0;
-        while (half < 9 && (u -= weights[half]) > 0) {
-          half++;
+      for (int user = 1; user <= users && written < ratings; user++) {
+        // Cumulative share of the first u users: (u / users)^0.6, so early users are the heavy ones.
+        long target = Math.round(ratings * Math.pow((double) user / users, 0.6));
+        int count = (int) Math.min(cap, Math.max(0, (user == users ? ratings : target) - written));
+        java.util.TreeSet<Integer> rated = new java.util.TreeSet<>();
+        while (rated.size() < count) {
+          // Long tail: movie k is rated with probability ~ 1/k^0.9.
+          rated.add((int) Math.min(movies, Math.floor(Math.pow(movies + 1.0, r.nextDouble()))));
         }
-        String rating = String.format(Locale.ROOT, "%.1f", (half + 1) / 2.0);
-        if (r.nextDouble() < defectRate) {
-          if (r.nextBoolean()) {
-            rating = "n/a";
-            wrongType++;
-          } else {
-            rating = "7.5";
-            outOfRange++;
+        long ts = first + (long) (r.nextDouble() * (last - first));
+        for (int movie : rated) {
+          double u = r.nextDouble();
+          int half = 0;
+          while (half < 9 && (u -= weights[half]) > 0) {
+            half++;
           }
+          String rating = HALVES[half];
+          if (r.nextDouble() < defectRate) {
+            if (r.nextBoolean()) {
+              rating = "n/a";
+              wrongType++;
+            } else {
+              rating = "7.5";
+              outOfRange++;
+            }
+          }
+          ts = Math.min(last, ts + r.nextInt(86_400));
+          w.write(user + "," + movie + "," + rating + "," + ts + "\r\n");
+          written++;
         }
-        ts += r.nextInt((int) Math.min(Integer.MAX_VALUE, 2 * step)) ;
-        w.write(user + "," + movie + "," + rating + "," + ts + "\r\n");
       }
     }
+    expected.put("ratings", written);
     expected.put("wrong_type", wrongType);
     expected.put("out_of_range", outOfRange);
   }
+
+  private static final String[] HALVES = {"0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0"};
 
   private static void writeCredits(Path file, int movies, SplittableRandom r) throws IOException {
     try (BufferedWriter w = open(file)) {

@@ -57,6 +57,26 @@ public class GenerateCommandTest {
   }
 
   @Test
+  public void generatedRatingsAreGroupedByUserWithEachMovieRatedOncePerUser() throws Exception {
+    Path dir = tmp.newFolder("ratings").toPath();
+    Map<String, Long> counts = MovalyticsGenerator.generate(dir, 0.002, 9, 0.0);
+    List<String> lines = Files.readAllLines(dir.resolve("ratings.csv"));
+
+    assertThat(lines.get(0)).isEqualTo("userId,movieId,rating,timestamp");
+    assertThat(lines).hasSize((int) (counts.get("ratings") + 1));
+    assertThat(counts.get("ratings")).isEqualTo(Math.round(26_024_289 * 0.002));
+    java.util.Set<String> pairs = new java.util.HashSet<>();
+    long previousUser = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      assertThat(pairs.add(f[0] + "," + f[1])).as("repeated pair " + line).isTrue();
+      assertThat(Long.parseLong(f[0])).isGreaterThanOrEqualTo(previousUser);
+      previousUser = Long.parseLong(f[0]);
+      assertThat(Double.parseDouble(f[2]) * 2).isBetween(1.0, 10.0);
+    }
+  }
+
+  @Test
   public void generatedMovalyticsLoadsAndEveryInjectedDefectIsADeadLetter() throws IOException {
     Path dir = tmp.newFolder("mov").toPath();
     Map<String, Long> injected = MovalyticsGenerator.generate(dir, 0.001, 11, 0.05);
