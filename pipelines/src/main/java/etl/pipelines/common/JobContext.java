@@ -2,6 +2,7 @@ package etl.pipelines.common;
 
 import etl.transforms.io.DeadLetter;
 import etl.transforms.io.Routed;
+import etl.transforms.jdbc.S3Staging;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.jdbc.Warehouse;
 import java.util.ArrayList;
@@ -14,13 +15,15 @@ public final class JobContext {
   private final String runId;
   private final int batchSize;
   private final StageRows.LoadMethod loadMethod;
+  private final S3Staging s3Staging;
   private final List<PCollection<DeadLetter>> deadLetters = new ArrayList<>();
 
-  JobContext(Warehouse warehouse, String runId, int batchSize, StageRows.LoadMethod loadMethod) {
+  JobContext(Warehouse warehouse, String runId, int batchSize, StageRows.LoadMethod loadMethod, S3Staging s3Staging) {
     this.warehouse = warehouse;
     this.runId = runId;
     this.batchSize = batchSize;
     this.loadMethod = loadMethod;
+    this.s3Staging = s3Staging;
   }
 
   StageRows.LoadMethod loadMethod() {
@@ -33,10 +36,12 @@ public final class JobContext {
 
   /** The staging writer for a table, stamping every row with this run's id. */
   public <T> StageRows<T> stage(String table) {
-    return StageRows.<T>into(warehouse, table)
-        .withConstant("run_id", runId)
-        .withBatchSize(batchSize)
-        .withLoadMethod(loadMethod);
+    StageRows<T> stage =
+        StageRows.<T>into(warehouse, table)
+            .withConstant("run_id", runId)
+            .withBatchSize(batchSize)
+            .withLoadMethod(loadMethod);
+    return s3Staging == null ? stage : stage.withS3Staging(s3Staging);
   }
 
   public void deadLetters(PCollection<DeadLetter> failed) {

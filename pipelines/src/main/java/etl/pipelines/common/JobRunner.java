@@ -3,6 +3,7 @@ package etl.pipelines.common;
 import etl.transforms.check.Check;
 import etl.transforms.check.TableDef;
 import etl.transforms.io.DeadLetter;
+import etl.transforms.jdbc.S3Staging;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.merge.MergeAndCheck;
@@ -219,18 +220,16 @@ public final class JobRunner {
     LOG.info("Run {} of {} into {}", runId, job.name(), warehouse);
 
     Pipeline pipeline = Pipeline.create(options);
-    JobContext context = new JobContext(warehouse, runId, options.getBatchSize(), loadMethod(options, warehouse));
+    StageRows.LoadMethod method = loadMethod(options, warehouse);
+    JobContext context =
+        new JobContext(warehouse, runId, options.getBatchSize(), method, s3Staging(options, method));
     List<PCollection<?>> signals = new ArrayList<>(job.expand(pipeline, options, context));
     signals.add(
         PCollectionList.of(context.deadLetters())
             .apply("CollectDeadLetters", Flatten.pCollections())
             .apply(
                 "StageDeadLetters",
-                StageRows.<DeadLetter>into(warehouse, "etl_dead_letter")
-                    .withConstant("pipeline", job.name())
-                    .withConstant("run_id", runId)
-                    .withBatchSize(options.getBatchSize())
-                    .withLoadMethod(context.loadMethod())));
+                context.<DeadLetter>stage("etl_dead_letter").withConstant("pipeline", job.name())));
     List<TableDef> published = new ArrayList<>();
     job.finalTables().stream().filter(t -> job.publishes(t.name(), options)).forEach(published::add);
     List<MergeRunner.Merge> merges = new ArrayList<>();
@@ -279,12 +278,42 @@ public final class JobRunner {
         return StageRows.LoadMethod.COPY;
       case "jdbc":
         return StageRows.LoadMethod.JDBC;
+      case "s3copy":
+        if (warehouse.dialect() != etl.transforms.jdbc.Dialect.REDSHIFT) {
+          throw new ConfigException("--loadMethod=s3copy loads into Redshift (a jdbc:redshift:// URL)");
+        }
+        return StageRows.LoadMethod.S3_COPY;
       case "auto":
-        return warehouse.dialect() == etl.transforms.jdbc.Dialect.POSTGRES
-            ? StageRows.LoadMethod.COPY
-            : StageRows.LoadMethod.JDBC;
+        if (warehouse.dialect() == etl.transforms.jdbc.Dialect.POSTGRES) {
+          return StageRows.LoadMethod.COPY;
+        }
+        return options.getS3StagingPrefix() != null ? StageRows.LoadMethod.S3_COPY : StageRows.LoadMethod.JDBC;
       default:
-        throw new ConfigException("--loadMethod must be copy, jdbc or auto, was " + options.getLoadMethod());
+        throw new ConfigException(
+            "--loadMethod must be copy, jdbc, s3copy or auto, was " + options.getLoadMethod());
+    }
+  }
+
+  /** The S3 scratch space and IAM role of {@code --loadMethod=s3copy}; null for other methods. */
+  private static S3Staging s3Staging(WarehouseOptions options, StageRows.LoadMethod method) {
+    if (method != StageRows.LoadMethod.S3_COPY) {
+      return null;
+    }
+    String region = options.getCopyRegion() != null ? options.getCopyRegion() : awsRegion(options);
+    try {
+      return S3Staging.of(options.getS3StagingPrefix(), options.getCopyIamRole(), region);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          e.getMessage() + " (--loadMethod=s3copy needs --s3StagingPrefix, --copyIamRole and --copyRegion or --awsRegion)");
+    }
+  }
+
+  private static String awsRegion(WarehouseOptions options) {
+    try {
+      Object region = options.as(S3Options.class).getAwsRegion();
+      return region == null ? null : region.toString();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

@@ -20,12 +20,29 @@ public interface WarehouseOptions extends ConnectionOptions {
   void setInput(String value);
 
   @Description(
-      "How rows reach the staging tables: copy (PostgreSQL COPY FROM STDIN, fastest), jdbc "
-          + "(batched INSERTs, any database) or auto (copy on PostgreSQL, jdbc elsewhere).")
+      "How rows reach the staging tables: copy (PostgreSQL COPY FROM STDIN, fastest), s3copy "
+          + "(Redshift: gzip CSV files in --s3StagingPrefix, loaded by COPY with --copyIamRole), jdbc "
+          + "(batched INSERTs, any database) or auto (copy on PostgreSQL; on Redshift s3copy when "
+          + "--s3StagingPrefix is given, else jdbc).")
   @Default.String("auto")
   String getLoadMethod();
 
   void setLoadMethod(String value);
+
+  @Description("s3copy: scratch prefix for staged files, s3://bucket/path (one folder per run and table).")
+  String getS3StagingPrefix();
+
+  void setS3StagingPrefix(String value);
+
+  @Description("s3copy: the IAM role Redshift assumes to read the staged files (arn:aws:iam::<account>:role/<name>).")
+  String getCopyIamRole();
+
+  void setCopyIamRole(String value);
+
+  @Description("s3copy: region of the staging bucket (default: --awsRegion).")
+  String getCopyRegion();
+
+  void setCopyRegion(String value);
 
   @Description("Rows per JDBC batch when staging.")
   @Default.Integer(5000)

@@ -38,6 +38,9 @@ public final class TestS3Server extends ExternalResource {
             .blobStore(context.getBlobStore())
             .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            // Beam's S3 writer always sends x-amz-server-side-encryption-bucket-key-enabled, which
+            // s3proxy would otherwise refuse with 501 Not Implemented.
+            .ignoreUnknownHeaders(true)
             .build();
     proxy.start();
     long deadline = System.currentTimeMillis() + 30_000;
@@ -76,6 +79,11 @@ public final class TestS3Server extends ExternalResource {
       "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\",\"accessKeyId\":\""
           + ACCESS_KEY + "\",\"secretAccessKey\":\"" + SECRET_KEY + "\"}"
     };
+  }
+
+  /** Creates an empty bucket. */
+  public void createBucket(String bucket) {
+    context.getBlobStore().createContainerInLocation(null, bucket);
   }
 
   /** Copies a local folder into {@code s3://bucket/prefix/…}; returns that URI. */

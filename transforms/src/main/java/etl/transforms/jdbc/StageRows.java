@@ -4,7 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import etl.transforms.sql.Identifiers;
 import etl.transforms.sql.SqlScript;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.WithKeys;
+import java.util.UUID;
 import org.apache.beam.sdk.transforms.ParDo;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -46,7 +52,9 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
   /** How rows reach the staging table. */
   public enum LoadMethod {
     JDBC,
-    COPY
+    COPY,
+    /** Redshift: gzip CSV files in S3 and one COPY per table from a manifest (needs {@link #withS3Staging}). */
+    S3_COPY
   }
 
   private static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -56,14 +64,16 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
   private final Map<String, Object> constants;
   private final int batchSize;
   private final LoadMethod method;
+  private final S3Staging s3;
 
   private StageRows(
-      Warehouse warehouse, String table, Map<String, Object> constants, int batchSize, LoadMethod method) {
+      Warehouse warehouse, String table, Map<String, Object> constants, int batchSize, LoadMethod method, S3Staging s3) {
     this.warehouse = warehouse;
     this.table = table;
     this.constants = constants;
     this.batchSize = batchSize;
     this.method = method;
+    this.s3 = s3;
   }
 
   public static <T> StageRows<T> into(Warehouse warehouse, String table) {
@@ -72,25 +82,31 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
         Identifiers.check(table),
         new LinkedHashMap<>(),
         DEFAULT_BATCH_SIZE,
-        LoadMethod.JDBC);
+        LoadMethod.JDBC,
+        null);
   }
 
   /** Adds a column with the same value on every row (e.g. the run id). */
   public StageRows<T> withConstant(String column, Object value) {
     Map<String, Object> c = new LinkedHashMap<>(constants);
     c.put(Identifiers.check(column), requireNonNull(value, column));
-    return new StageRows<>(warehouse, table, c, batchSize, method);
+    return new StageRows<>(warehouse, table, c, batchSize, method, s3);
   }
 
   public StageRows<T> withBatchSize(int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
     }
-    return new StageRows<>(warehouse, table, constants, batchSize, method);
+    return new StageRows<>(warehouse, table, constants, batchSize, method, s3);
   }
 
   public StageRows<T> withLoadMethod(LoadMethod method) {
-    return new StageRows<>(warehouse, table, constants, batchSize, requireNonNull(method, "method"));
+    return new StageRows<>(warehouse, table, constants, batchSize, requireNonNull(method, "method"), s3);
+  }
+
+  /** Where {@link LoadMethod#S3_COPY} writes its files and how Redshift reads them. */
+  public StageRows<T> withS3Staging(S3Staging staging) {
+    return new StageRows<>(warehouse, table, constants, batchSize, method, requireNonNull(staging, "staging"));
   }
 
   @Override
@@ -117,6 +133,19 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
                             .text(),
                         new ArrayList<>(constants.values()),
                         table)))
+            .setCoder(VoidCoder.of());
+      case S3_COPY:
+        if (s3 == null) {
+          throw new IllegalArgumentException("StageRows into " + table + ": S3_COPY needs withS3Staging");
+        }
+        Object runId = constants.getOrDefault("run_id", UUID.randomUUID().toString());
+        String folder = s3.folder(String.valueOf(runId), table);
+        return rows.apply("WriteS3Files", ParDo.of(new S3CopyRows.WriteFilesFn(folder, new ArrayList<>(constants.values()))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+            .apply("OneGroup", WithKeys.of(table))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+            .apply("AllFiles", GroupByKey.create())
+            .apply("CopyFromManifest", ParDo.of(new S3CopyRows.CopyManifestFn(warehouse, table, columns, folder, s3)))
             .setCoder(VoidCoder.of());
       case JDBC:
       default:

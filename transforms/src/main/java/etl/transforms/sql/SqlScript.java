@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  *   <li>{@code :name} — a value, bound as a JDBC parameter by {@link #statements()} and never
  *       pasted into the text. {@code ::} (a PostgreSQL cast) and text inside quotes or comments
  *       are left alone.
+ *   <li>{@code '[[name]]'} — for the few statements that take no parameters at all (Redshift's
+ *       {@code COPY … FROM 's3://…' IAM_ROLE '…'}): a literal filled by {@link #withLiterals},
+ *       only with a value matching {@link #SAFE_LITERAL} (no quote, backslash, space or control
+ *       character, so it cannot leave its quotes).
  * </ul>
  *
  * <p>A file may hold several statements separated by {@code ;}.
@@ -30,6 +34,9 @@ import java.util.regex.Pattern;
 public final class SqlScript implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{([a-z_]+)}}");
+  private static final Pattern LITERAL = Pattern.compile("'\\[\\[([a-z_]+)]]'");
+  /** What a pasted literal may hold: URIs, ARNs, region names. */
+  public static final Pattern SAFE_LITERAL = Pattern.compile("[A-Za-z0-9:/._=,@+\\-]{1,1024}");
 
   private final String name;
   private final String text;
@@ -93,10 +100,35 @@ public final class SqlScript implements Serializable {
     return new SqlScript(name, out.toString());
   }
 
+  /**
+   * Fills {@code '[[key]]'} placeholders with quoted literals; every value must match {@link
+   * #SAFE_LITERAL}. Only for statements that cannot take JDBC parameters.
+   */
+  public SqlScript withLiterals(Map<String, String> literals) {
+    Matcher m = LITERAL.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = literals.get(m.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException(name + ": no value given for '[[" + m.group(1) + "]]'");
+      }
+      if (!SAFE_LITERAL.matcher(value).matches()) {
+        throw new IllegalArgumentException(
+            name + ": the value for [[" + m.group(1) + "]] may only hold letters, digits and :/._=,@+-");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement("'" + value + "'"));
+    }
+    m.appendTail(out);
+    return new SqlScript(name, out.toString());
+  }
+
   /** The statements of this file, each with its {@code :name} parameters turned into {@code ?}. */
   public List<Statement> statements() {
     if (TEMPLATE.matcher(text).find()) {
       throw new IllegalStateException(name + " still has {{…}} placeholders; call withIdentifiers");
+    }
+    if (LITERAL.matcher(text).find()) {
+      throw new IllegalStateException(name + " still has '[[…]]' placeholders; call withLiterals");
     }
     List<Statement> result = new ArrayList<>();
     StringBuilder sql = new StringBuilder();
