@@ -10,7 +10,10 @@ import etl.pipelines.common.Inputs;
 import etl.pipelines.common.JobContext;
 import etl.pipelines.common.WarehouseJob;
 import etl.transforms.check.TableDef;
+import etl.transforms.io.BulkLoad;
+import etl.transforms.io.DeadLetter;
 import etl.transforms.io.DeduplicateByKey;
+import etl.transforms.jdbc.StageRows;
 import etl.transforms.io.KeepKnownKeys;
 import etl.transforms.io.ReadFiles;
 import etl.transforms.parse.ParseRecords;
@@ -46,7 +49,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   public static final String NAME = "movalytics";
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
-  private static final long RATINGS_RANGE_BYTES = 64L << 20;
+  // 16 MiB (~600 k ratings): enough ranges to keep every worker busy to the end; each is one COPY.
+  private static final long RATINGS_RANGE_BYTES = 16L << 20;
   private static final Set<String> FROM_CREDITS = Set.of("d_person", "movie_cast", "movie_crew");
   private static final Set<String> FROM_KEYWORDS = Set.of("d_keyword", "movie_keyword");
 
@@ -249,18 +253,35 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                     .via(l -> KV.of(l.movielensId, l.tmdbId == null ? ResolveRatedMovies.NO_TMDB_ID : l.tmdbId)))
             .apply("LinkView", View.asMap());
 
-    PCollection<Rating> ratings =
-        ctx.keepGood(
-            ctx.keepGood(
-                    ctx.keepGood(p.apply(
-                                // The big one (26 M lines): read in byte ranges, in parallel.
-                                ReadFiles.lines(ratings(o))
-                                    .withHeader(RatingParser.HEADER)
-                                    .splittable(RATINGS_RANGE_BYTES)
-                                    .after(List.of(movies, links))
-                                    .named("ReadRatings")))
-                        .apply(ParseRecords.with(new RatingParser(), Rating.class).named("ParseRatings")))
-                .apply(new ResolveRatedMovies(tmdbByMovielens, movieIds)));
+    // The big one (26 M lines): read in byte ranges, in parallel, once movies and links are known.
+    ReadFiles readRatings =
+        ReadFiles.lines(ratings(o))
+            .withHeader(RatingParser.HEADER)
+            .splittable(RATINGS_RANGE_BYTES)
+            .after(List.of(movies, links))
+            .named("ReadRatings");
+    ResolveRatedMovies resolve = new ResolveRatedMovies(tmdbByMovielens, movieIds);
+    StageRows<Rating> stageRatings = ctx.stage("s_rating");
+    if (BulkLoad.supports(stageRatings)) {
+      // Read, parse, resolve and COPY in one step: same rows, dead letters and counters as the
+      // step-by-step path below, without handing 26 M records from step to step.
+      PCollection<DeadLetter> failed =
+          p.apply(
+              "LoadRatings",
+              BulkLoad.of(readRatings, new RatingParser(), Rating.class, "ParseRatings")
+                  .checkedBy(resolve.rule(), ResolveRatedMovies.STEP)
+                  .stagedBy(stageRatings));
+      ctx.deadLetters(failed);
+      staged.add(failed);
+    } else {
+      PCollection<Rating> ratings =
+          ctx.keepGood(
+              ctx.keepGood(
+                      ctx.keepGood(p.apply(readRatings))
+                          .apply(ParseRecords.with(new RatingParser(), Rating.class).named("ParseRatings")))
+                  .apply(resolve));
+      staged.add(ratings.apply("StageRatings", stageRatings));
+    }
 
     staged.add(
         adjusted
@@ -280,7 +301,6 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                           return rows;
                         }))
             .apply("StageMovieGenres", ctx.stage("s_movie_genre")));
-    staged.add(ratings.apply("StageRatings", ctx.stage("s_rating")));
     staged.add(cpi.apply("StageCpi", ctx.stage("s_cpi")));
 
     if (present(credits(o))) {

@@ -2,6 +2,9 @@ package etl.pipelines.movalytics;
 
 import etl.transforms.io.DeadLetter;
 import etl.transforms.io.Routed;
+import etl.transforms.parse.RecordRule;
+import etl.transforms.parse.Rejected;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -20,19 +23,60 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Input: ratings by MovieLens id. Output: the same ratings with {@code movie_id} set to the
  * TMDB id, and dead letters: {@code unknown_movie} (the MovieLens id is not in links.csv), {@code
  * no_tmdb_id} (its link has no TMDB id), {@code movie_not_in_metadata} (the TMDB id is not among
- * the loaded movies).
+ * the loaded movies). The lookup itself is {@link Rule}, which the bulk path applies in place.
  */
 public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Routed<Rating>> {
+  static final String STEP = "ResolveRatedMovies";
   /** Value in the links view for a link without a TMDB id (side-input maps hold no nulls). */
   static final long NO_TMDB_ID = -1L;
 
-  private final PCollectionView<Map<Long, Long>> links;
-  private final PCollectionView<Map<Long, Boolean>> movies;
+  private final Rule rule;
 
   ResolveRatedMovies(PCollectionView<Map<Long, Long>> links, PCollectionView<Map<Long, Boolean>> movies) {
-    super("ResolveRatedMovies");
-    this.links = links;
-    this.movies = movies;
+    super(STEP);
+    this.rule = new Rule(links, movies);
+  }
+
+  Rule rule() {
+    return rule;
+  }
+
+  /** The lookup: a rating with its TMDB id, or a rejection with the reason. */
+  static final class Rule implements RecordRule<Rating> {
+    private final PCollectionView<Map<Long, Long>> links;
+    private final PCollectionView<Map<Long, Boolean>> movies;
+
+    Rule(PCollectionView<Map<Long, Long>> links, PCollectionView<Map<Long, Boolean>> movies) {
+      this.links = links;
+      this.movies = movies;
+    }
+
+    @Override
+    public Rating apply(Rating r, SideInputs in) throws Rejected {
+      Long tmdb = in.get(links).get(r.movielensId);
+      if (tmdb == null) {
+        throw new Rejected("unknown_movie", "MovieLens movieId " + r.movielensId + " is not in links.csv");
+      }
+      if (tmdb == NO_TMDB_ID) {
+        throw new Rejected("no_tmdb_id", "MovieLens movieId " + r.movielensId + " has no TMDB id in links.csv");
+      }
+      if (!in.get(movies).containsKey(tmdb)) {
+        throw new Rejected(
+            "movie_not_in_metadata",
+            "TMDB id " + tmdb + " (MovieLens " + r.movielensId + ") is not in movies_metadata.csv");
+      }
+      return new Rating(r.source, r.line, r.userId, r.movielensId, tmdb, r.rating, r.ratedAt);
+    }
+
+    @Override
+    public List<PCollectionView<?>> sideInputs() {
+      return List.of(links, movies);
+    }
+
+    @Override
+    public String keptCounter() {
+      return "resolved";
+    }
   }
 
   @Override
@@ -42,8 +86,8 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
     PCollectionTuple out =
         ratings.apply(
             "LookUpLinksAndMovies",
-            ParDo.of(new ResolveFn(getName(), links, movies, good, failed))
-                .withSideInputs(links, movies)
+            ParDo.of(new ResolveFn(getName(), rule, good, failed))
+                .withSideInputs(rule.sideInputs())
                 .withOutputTags(good, TupleTagList.of(failed)));
     return new Routed<>(
         ratings.getPipeline(),
@@ -55,35 +99,25 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
 
   private static final class ResolveFn extends DoFn<Rating, Rating> {
     private final String step;
-    private final PCollectionView<Map<Long, Long>> links;
-    private final PCollectionView<Map<Long, Boolean>> movies;
+    private final Rule rule;
     private final TupleTag<Rating> good;
     private final TupleTag<DeadLetter> failed;
     private final Counter resolved;
     private final Counter deadLetters;
+    // The side inputs are fixed for the whole (batch, global-window) run: materialize each once
+    // per DoFn instance instead of once per element, which on some runners rebuilds the map.
+    private transient Map<PCollectionView<?>, Object> sideInputValues;
+    private transient long resolvedCount;
+    private transient long deadLetterCount;
 
-    ResolveFn(
-        String step,
-        PCollectionView<Map<Long, Long>> links,
-        PCollectionView<Map<Long, Boolean>> movies,
-        TupleTag<Rating> good,
-        TupleTag<DeadLetter> failed) {
+    ResolveFn(String step, Rule rule, TupleTag<Rating> good, TupleTag<DeadLetter> failed) {
       this.step = step;
-      this.links = links;
-      this.movies = movies;
+      this.rule = rule;
       this.good = good;
       this.failed = failed;
       this.resolved = Metrics.counter(step, "resolved");
       this.deadLetters = Metrics.counter(step, "dead_letters");
     }
-
-    // The side inputs are fixed for the whole (batch, global-window) run: materialize each once
-    // per DoFn instance instead of once per element, which on some runners rebuilds the map.
-    private transient Map<Long, Long> linkMap;
-    private transient Map<Long, Boolean> movieMap;
-
-    private transient long resolvedCount;
-    private transient long deadLetterCount;
 
     @StartBundle
     public void startBundle() {
@@ -98,29 +132,35 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
 
     @ProcessElement
     public void process(ProcessContext c) {
-      if (linkMap == null) {
-        linkMap = c.sideInput(links);
-        movieMap = c.sideInput(movies);
+      if (sideInputValues == null) {
+        Map<PCollectionView<?>, Object> values = new java.util.HashMap<>();
+        for (PCollectionView<?> view : rule.sideInputs()) {
+          values.put(view, c.sideInput(view));
+        }
+        sideInputValues = values;
       }
       Rating r = c.element();
-      Long tmdb = linkMap.get(r.movielensId);
-      if (tmdb == null) {
-        reject(c, r, "unknown_movie", "MovieLens movieId " + r.movielensId + " is not in links.csv");
-      } else if (tmdb == NO_TMDB_ID) {
-        reject(c, r, "no_tmdb_id", "MovieLens movieId " + r.movielensId + " has no TMDB id in links.csv");
-      } else if (!movieMap.containsKey(tmdb)) {
-        reject(c, r, "movie_not_in_metadata", "TMDB id " + tmdb + " (MovieLens " + r.movielensId + ") is not in movies_metadata.csv");
-      } else {
+      try {
+        Rating resolvedRating =
+            rule.apply(
+                r,
+                new RecordRule.SideInputs() {
+                  @Override
+                  @SuppressWarnings("unchecked")
+                  public <V> V get(PCollectionView<V> view) {
+                    return (V) sideInputValues.get(view);
+                  }
+                });
         resolvedCount++;
-        c.output(good, new Rating(r.source, r.line, r.userId, r.movielensId, tmdb, r.rating, r.ratedAt));
+        c.output(good, resolvedRating);
+      } catch (Rejected e) {
+        deadLetterCount++;
+        c.output(
+            failed,
+            new DeadLetter(
+                step, r.source, r.line, e.reason(), e.getMessage(),
+                r.userId + "," + r.movielensId + "," + r.rating + "," + r.ratedAt.getMillis() / 1000));
       }
-    }
-
-    private void reject(ProcessContext c, Rating r, String reason, String message) {
-      deadLetterCount++;
-      c.output(
-          failed,
-          new DeadLetter(step, r.source, r.line, reason, message, r.userId + "," + r.movielensId + "," + r.rating + "," + r.ratedAt.getMillis() / 1000));
     }
   }
 }

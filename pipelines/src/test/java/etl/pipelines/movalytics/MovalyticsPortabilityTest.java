@@ -25,12 +25,16 @@ public class MovalyticsPortabilityTest {
   private static final java.nio.file.Path SAMPLES = MovalyticsPipelineTest.SAMPLES;
   private static final List<String> TABLES = MovalyticsPipelineTest.TABLES;
   private static Map<String, String> fingerprints;
+  private static List<String> deadLetters;
+  private static final String DEAD_LETTERS =
+      "select step, reason, regexp_replace(source, '.*/', ''), position from etl_dead_letter order by 1, 2, 3, 4";
 
   @BeforeClass
   public static void loadLocalFilesOnTheDirectRunner() {
     Run run = DB.run(new MovalyticsJob(), "--input=" + SAMPLES);
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
     fingerprints = DB.fingerprints(TABLES);
+    deadLetters = DB.lines(DEAD_LETTERS);
     assertThat(fingerprints.get("f_rating")).startsWith("11:");
   }
 
@@ -48,6 +52,17 @@ public class MovalyticsPortabilityTest {
 
     assertThat(fromS3.exitCode()).as(fromS3.out() + fromS3.err()).isEqualTo(JobRunner.OK);
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
+  }
+
+  @Test
+  public void theStepByStepRatingsPathGivesTheSameTablesAndDeadLettersAsTheBulkPath() {
+    // The default (COPY) loads ratings with BulkLoad; JDBC staging takes read → parse → resolve → stage.
+    Run stepByStep = DB.run(new MovalyticsJob(), "--input=" + SAMPLES, "--loadMethod=jdbc");
+
+    assertThat(stepByStep.exitCode()).as(stepByStep.out() + stepByStep.err()).isEqualTo(JobRunner.OK);
+    assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
+    assertThat(DB.lines(DEAD_LETTERS)).isEqualTo(deadLetters);
+    assertThat(deadLetters).anyMatch(l -> l.startsWith("ResolveRatedMovies|")).anyMatch(l -> l.startsWith("ParseRatings|"));
   }
 
   @Test

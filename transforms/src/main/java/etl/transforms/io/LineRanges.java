@@ -70,25 +70,39 @@ final class LineRanges {
     }
   }
 
-  /** Reads the lines that start inside a range. */
-  static final class ReadFn extends DoFn<Range, SourceRecord> {
+  /** Where a range's lines go: good records, and failures (never dropped). */
+  interface Emitter {
+    void record(SourceRecord record);
+
+    void failed(DeadLetter deadLetter);
+  }
+
+  /**
+   * Reads the lines that start inside a range: the header, blank lines and the reading failures
+   * are handled here, every other line goes to the emitter. Used by {@link ReadFn} (lines become
+   * elements) and by {@link BulkLoad}'s loading DoFn (lines are parsed and staged in place).
+   */
+  static final class RangeReader implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String step;
     private final int maxRecordBytes;
     private final String header;
-    private final TupleTag<SourceRecord> good;
-    private final TupleTag<DeadLetter> failed;
     private final Counter files;
     private final Counter records;
     private final Counter deadLetters;
     private final Counter blankLines;
     private final Counter headers;
+    // Counted locally and added to the Beam counters once per range: a counter update per line
+    // was a measurable share of reading 26 M lines.
+    private transient long recordCount;
+    private transient long deadLetterCount;
+    private transient long blankLineCount;
+    private transient long headerCount;
 
-    ReadFn(String step, int maxRecordBytes, String header, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
+    RangeReader(String step, int maxRecordBytes, String header) {
       this.step = step;
       this.maxRecordBytes = maxRecordBytes;
       this.header = header;
-      this.good = good;
-      this.failed = failed;
       this.files = Metrics.counter(step, "files");
       this.records = Metrics.counter(step, "records");
       this.deadLetters = Metrics.counter(step, "dead_letters");
@@ -96,15 +110,7 @@ final class LineRanges {
       this.headers = Metrics.counter(step, "filtered_header");
     }
 
-    // Counted locally and added to the Beam counters once per range: a counter update per line
-    // was a measurable share of reading 26 M lines.
-    private long recordCount;
-    private long deadLetterCount;
-    private long blankLineCount;
-    private long headerCount;
-
-    @ProcessElement
-    public void process(@Element Range range, MultiOutputReceiver out) {
+    void read(Range range, Emitter out) {
       if (range.from == 0) {
         files.inc();
       }
@@ -145,12 +151,11 @@ final class LineRanges {
         }
         if (range.from == 0 && !sawAnyByte) {
           deadLetterCount++;
-          out.get(failed).output(new DeadLetter(step, range.uri, 0, "empty_file", "the file is empty", ""));
+          out.failed(new DeadLetter(step, range.uri, 0, "empty_file", "the file is empty", ""));
         }
       } catch (IOException e) {
         deadLetterCount++;
-        out.get(failed)
-            .output(new DeadLetter(step, range.uri, range.from, "unreadable_file", "cannot read file: " + e, ""));
+        out.failed(new DeadLetter(step, range.uri, range.from, "unreadable_file", "cannot read file: " + e, ""));
       } finally {
         records.inc(recordCount);
         deadLetters.inc(deadLetterCount);
@@ -159,7 +164,7 @@ final class LineRanges {
       }
     }
 
-    private void emit(String uri, long start, LineReader line, CharsetDecoder decoder, MultiOutputReceiver out) {
+    private void emit(String uri, long start, LineReader line, CharsetDecoder decoder, Emitter out) {
       byte[] bytes = line.bytes;
       int len = line.length;
       if (len > 0 && bytes[len - 1] == '\r' && !line.tooLong) {
@@ -172,11 +177,10 @@ final class LineRanges {
       if (line.tooLong) {
         recordCount++;
         deadLetterCount++;
-        out.get(failed)
-            .output(
-                new DeadLetter(
-                    step, uri, start, "record_too_large", "record exceeds " + maxRecordBytes + " bytes",
-                    new String(bytes, from, len - from, StandardCharsets.UTF_8)));
+        out.failed(
+            new DeadLetter(
+                step, uri, start, "record_too_large", "record exceeds " + maxRecordBytes + " bytes",
+                new String(bytes, from, len - from, StandardCharsets.UTF_8)));
         return;
       }
       String text;
@@ -185,11 +189,10 @@ final class LineRanges {
       } catch (CharacterCodingException e) {
         recordCount++;
         deadLetterCount++;
-        out.get(failed)
-            .output(
-                new DeadLetter(
-                    step, uri, start, "invalid_encoding", "bytes are not valid UTF-8",
-                    new String(bytes, from, len - from, StandardCharsets.UTF_8)));
+        out.failed(
+            new DeadLetter(
+                step, uri, start, "invalid_encoding", "bytes are not valid UTF-8",
+                new String(bytes, from, len - from, StandardCharsets.UTF_8)));
         return;
       }
       if (start == 0 && header != null) {
@@ -198,8 +201,7 @@ final class LineRanges {
         } else {
           recordCount++;
           deadLetterCount++;
-          out.get(failed)
-              .output(new DeadLetter(step, uri, 0, "unexpected_header", "expected the header \"" + header + "\"", text));
+          out.failed(new DeadLetter(step, uri, 0, "unexpected_header", "expected the header \"" + header + "\"", text));
         }
         return;
       }
@@ -208,7 +210,37 @@ final class LineRanges {
         return;
       }
       recordCount++;
-      out.get(good).output(new SourceRecord(uri, start, text));
+      out.record(new SourceRecord(uri, start, text));
+    }
+  }
+
+  /** Reads the lines that start inside a range into records. */
+  static final class ReadFn extends DoFn<Range, SourceRecord> {
+    private final RangeReader reader;
+    private final TupleTag<SourceRecord> good;
+    private final TupleTag<DeadLetter> failed;
+
+    ReadFn(String step, int maxRecordBytes, String header, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
+      this.reader = new RangeReader(step, maxRecordBytes, header);
+      this.good = good;
+      this.failed = failed;
+    }
+
+    @ProcessElement
+    public void process(@Element Range range, MultiOutputReceiver out) {
+      reader.read(
+          range,
+          new Emitter() {
+            @Override
+            public void record(SourceRecord record) {
+              out.get(good).output(record);
+            }
+
+            @Override
+            public void failed(DeadLetter deadLetter) {
+              out.get(failed).output(deadLetter);
+            }
+          });
     }
   }
 

@@ -196,11 +196,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     }
     if (rangeBytes > 0) {
       PCollectionTuple ranged =
-          pattern
-              .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))
-              .apply("SplitIntoRanges", ParDo.of(new LineRanges.SplitFn(rangeBytes)))
-              .setCoder(schemaCoder(input, LineRanges.Range.class))
-              .apply("ShuffleRanges", Reshuffle.viaRandomKey())
+          ranges(input, pattern)
               .apply(
                   "ReadRanges",
                   ParDo.of(new LineRanges.ReadFn(step, maxRecordBytes, header, good, failed))
@@ -228,6 +224,33 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
         out.get(good).setCoder(schemaCoder(input, SourceRecord.class)),
         failed,
         out.get(failed).setCoder(schemaCoder(input, DeadLetter.class)));
+  }
+
+  /** Whether this reads lines in byte ranges ({@link #lines} with {@link #splittable}). */
+  boolean isSplittableLines() {
+    return layout == Layout.LINES && rangeBytes > 0;
+  }
+
+  /** The byte ranges of every matched file, spread over workers (for {@link BulkLoad}). */
+  PCollection<LineRanges.Range> ranges(PBegin input) {
+    PCollection<String> pattern = input.apply("FilePattern", Create.of(filepattern));
+    if (!after.isEmpty()) {
+      pattern = pattern.apply("WaitForInputs", Wait.on(after.toArray(new PCollection<?>[0])));
+    }
+    return ranges(input, pattern);
+  }
+
+  private PCollection<LineRanges.Range> ranges(PBegin input, PCollection<String> pattern) {
+    return pattern
+        .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))
+        .apply("SplitIntoRanges", ParDo.of(new LineRanges.SplitFn(rangeBytes)))
+        .setCoder(schemaCoder(input, LineRanges.Range.class))
+        .apply("ShuffleRanges", Reshuffle.viaRandomKey());
+  }
+
+  /** The reader of one range, with this step's name and counters. */
+  LineRanges.RangeReader rangeReader() {
+    return new LineRanges.RangeReader(getName(), maxRecordBytes, header);
   }
 
   static <T> Coder<T> schemaCoder(PBegin input, Class<T> type) {

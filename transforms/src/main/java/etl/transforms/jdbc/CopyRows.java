@@ -1,21 +1,16 @@
 package etl.transforms.jdbc;
 
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.ReadableInstant;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Streams rows into a PostgreSQL table with {@code COPY … FROM STDIN (FORMAT csv)}: one COPY stream
@@ -30,94 +25,38 @@ import org.postgresql.copy.CopyIn;
  * bundle is staged whole or not at all.
  */
 final class CopyRows extends DoFn<Row, Void> {
-  private static final int PIECE_CHARS = 64 << 10;
   private static final DateTimeFormatter LEGACY_TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  private final Warehouse warehouse;
-  private final String copySql;
-  private final List<Object> constants;
+  private final CopyStream.Spec spec;
   private final Counter rowsCopied;
-  private transient Connection connection;
-  private transient CopyIn copy;
-  private transient StringBuilder csv;
-  private transient String constantPrefix;
+  private transient CopyStream stream;
 
-  CopyRows(Warehouse warehouse, String copySql, List<Object> constants, String table) {
-    this.warehouse = warehouse;
-    this.copySql = copySql;
-    this.constants = constants;
-    this.rowsCopied = Metrics.counter("StageRows", table + "_rows");
+  CopyRows(CopyStream.Spec spec) {
+    this.spec = spec;
+    this.rowsCopied = Metrics.counter("StageRows", spec.table() + "_rows");
   }
 
   @Setup
   public void setup() throws SQLException {
-    connection = warehouse.connect();
-    connection.setAutoCommit(true);
-    StringBuilder prefix = new StringBuilder();
-    for (Object c : constants) {
-      append(prefix, c);
-      prefix.append(',');
-    }
-    constantPrefix = prefix.toString();
-    csv = new StringBuilder(PIECE_CHARS + 4096);
-  }
-
-  @StartBundle
-  public void startBundle() {
-    csv.setLength(0);
+    stream = spec.open();
   }
 
   @ProcessElement
   public void process(@Element Row row) throws SQLException {
-    csv.append(constantPrefix);
-    int n = row.getFieldCount();
-    for (int i = 0; i < n; i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      append(csv, row.getValue(i));
-    }
-    csv.append('\n');
-    if (csv.length() >= PIECE_CHARS) {
-      send();
-    }
+    stream.write(row);
   }
 
   @FinishBundle
   public void finishBundle() throws SQLException {
-    send();
-    if (copy != null) {
-      CopyIn finished = copy;
-      copy = null;
-      rowsCopied.inc(finished.endCopy());
-    }
+    rowsCopied.inc(stream.finish());
   }
 
   @Teardown
   public void teardown() throws SQLException {
-    try {
-      if (copy != null && copy.isActive()) {
-        copy.cancelCopy();
-      }
-    } finally {
-      copy = null;
-      if (connection != null) {
-        connection.close();
-      }
+    if (stream != null) {
+      stream.close();
     }
-  }
-
-  private void send() throws SQLException {
-    if (csv.length() == 0) {
-      return;
-    }
-    if (copy == null) {
-      copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-    }
-    byte[] piece = csv.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(piece, 0, piece.length);
-    csv.setLength(0);
   }
 
   /** One CSV field: nothing for NULL, strings always quoted, other values as plain text. */

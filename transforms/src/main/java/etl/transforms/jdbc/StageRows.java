@@ -116,23 +116,11 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
           "StageRows into " + table + " needs a PCollection with a Beam schema");
     }
     Schema schema = input.getSchema();
-    List<String> columns = new ArrayList<>(constants.keySet());
-    for (Schema.Field f : schema.getFields()) {
-      columns.add(Identifiers.check(f.getName()));
-    }
+    List<String> columns = columns(schema);
     PCollection<Row> rows = input.apply("ToRows", Convert.toRows());
     switch (method) {
       case COPY:
-        return rows.apply(
-                "CopyBundles",
-                ParDo.of(
-                    new CopyRows(
-                        warehouse,
-                        SqlScript.load("common/" + warehouse.dialect().folder() + "/copy_staging.sql")
-                            .withIdentifiers(Map.of("table", table, "columns", columns))
-                            .text(),
-                        new ArrayList<>(constants.values()),
-                        table)))
+        return rows.apply("CopyBundles", ParDo.of(new CopyRows(copySpec(columns))))
             .setCoder(VoidCoder.of());
       case S3_COPY:
         if (s3 == null) {
@@ -158,6 +146,42 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
                 .withBatchSize(batchSize)
                 .withResults());
     }
+  }
+
+  private List<String> columns(Schema schema) {
+    List<String> columns = new ArrayList<>(constants.keySet());
+    for (Schema.Field f : schema.getFields()) {
+      columns.add(Identifiers.check(f.getName()));
+    }
+    return columns;
+  }
+
+  private CopyStream.Spec copySpec(List<String> columns) {
+    return new CopyStream.Spec(
+        warehouse,
+        SqlScript.load("common/" + warehouse.dialect().folder() + "/copy_staging.sql")
+            .withIdentifiers(Map.of("table", table, "columns", columns))
+            .text(),
+        new ArrayList<>(constants.values()),
+        table);
+  }
+
+  /**
+   * For bulk loads that stage rows from inside their own DoFn (no PCollection of rows in between):
+   * the COPY stream of this table for rows of {@code schema}, or null when this writer's load
+   * method is not {@link LoadMethod#COPY} (the caller then takes the element-by-element path).
+   */
+  public CopyStream.Spec bulkWriter(Schema schema) {
+    return method == LoadMethod.COPY ? copySpec(columns(schema)) : null;
+  }
+
+  public LoadMethod loadMethod() {
+    return method;
+  }
+
+  /** The table this writer stages into. */
+  public String table() {
+    return table;
   }
 
   /** Binds constants first, then every schema field by its type; nulls keep their SQL type. */

@@ -1,0 +1,28 @@
+package etl.transforms.parse;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * A check or lookup applied to a parsed record, possibly against side inputs (e.g. "the movie
+ * must be in the metadata"): returns the record to keep (possibly enriched) or throws {@link
+ * Rejected} with a reason code. Used where a rule runs inside another step's DoFn (the bulk path,
+ * {@link etl.transforms.io.BulkLoad}); it must be a plain function of the record and the side inputs.
+ */
+public interface RecordRule<T> extends Serializable {
+  T apply(T record, SideInputs sideInputs) throws Rejected;
+
+  /** The side inputs {@link #apply} reads. */
+  List<PCollectionView<?>> sideInputs();
+
+  /** The counter of records the rule keeps (its step also counts {@code dead_letters}). */
+  default String keptCounter() {
+    return "kept";
+  }
+
+  /** Access to a side input's value, materialized once per DoFn instance. */
+  interface SideInputs {
+    <V> V get(PCollectionView<V> view);
+  }
+}
