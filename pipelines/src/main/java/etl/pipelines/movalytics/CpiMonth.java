@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
@@ -13,7 +13,7 @@ import org.joda.time.Instant;
 /** One month of the FRED CPI series; a row of {@code s_cpi}. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class CpiMonth implements Origin {
+public final class CpiMonth extends ValueObject implements Origin {
   public final String source;
   public final long line;
   public final Instant monthStart;
@@ -39,20 +39,5 @@ public final class CpiMonth implements Origin {
   @Override
   public long originPosition() {
     return line;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -11,7 +11,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** A row of {@code s_movie_crew}: one crew credit. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class CrewCredit {
+public final class CrewCredit extends ValueObject {
   public final long movieId;
   public final String creditId;
   public final long personId;
@@ -36,20 +36,5 @@ public final class CrewCredit {
     this.gender = gender;
     this.department = department;
     this.job = job;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

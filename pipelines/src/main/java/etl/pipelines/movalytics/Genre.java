@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -10,7 +10,7 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 /** A genre as listed in a movie's {@code genres} cell. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class Genre {
+public final class Genre extends ValueObject {
   public final long genreId;
   public final String name;
 
@@ -20,20 +20,5 @@ public final class Genre {
       String name) {
     this.genreId = genreId;
     this.name = name;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

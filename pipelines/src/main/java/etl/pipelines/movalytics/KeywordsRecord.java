@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
 import java.util.List;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
@@ -12,7 +12,7 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 /** One record of keywords.csv: a movie's keywords. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class KeywordsRecord implements Origin {
+public final class KeywordsRecord extends ValueObject implements Origin {
   public final String source;
   public final long line;
   public final long movieId;
@@ -38,20 +38,5 @@ public final class KeywordsRecord implements Origin {
   @Override
   public long originPosition() {
     return line;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

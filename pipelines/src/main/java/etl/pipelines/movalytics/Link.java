@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -12,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** One line of links.csv: a MovieLens id and its IMDb and TMDB ids (the TMDB id may be missing). */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class Link implements Origin {
+public final class Link extends ValueObject implements Origin {
   public final String source;
   public final long line;
   public final long movielensId;
@@ -41,20 +41,5 @@ public final class Link implements Origin {
   @Override
   public long originPosition() {
     return line;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -10,7 +10,7 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 /** A row of {@code s_movie_genre}: one genre of one movie, in the order listed. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class MovieGenre {
+public final class MovieGenre extends ValueObject {
   public final long movieId;
   public final long genreId;
   public final String genreName;
@@ -26,20 +26,5 @@ public final class MovieGenre {
     this.genreId = genreId;
     this.genreName = genreName;
     this.position = position;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -10,7 +10,7 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 /** A row of {@code s_movie_keyword}: one keyword of one movie. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class MovieKeyword {
+public final class MovieKeyword extends ValueObject {
   public final long movieId;
   public final long keywordId;
   public final String keywordName;
@@ -23,20 +23,5 @@ public final class MovieKeyword {
     this.movieId = movieId;
     this.keywordId = keywordId;
     this.keywordName = keywordName;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.joda.time.Instant;
 /** One record of movies_metadata.csv, typed; also a row of {@code s_movie} (without its genres). The CPI fields are filled by {@link AdjustRevenueForCpi}. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class MovieRecord implements Origin {
+public final class MovieRecord extends ValueObject implements Origin {
   public final String source;
   public final long line;
   public final long movieId;
@@ -83,20 +83,5 @@ public final class MovieRecord implements Origin {
   @Override
   public long originPosition() {
     return line;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
@@ -14,7 +14,7 @@ import org.joda.time.Instant;
 /** One line of ratings.csv, typed; a row of {@code s_rating} once {@code movieId} (MovieLens) is resolved to the TMDB {@code movie_id}. */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class Rating implements Origin {
+public final class Rating extends ValueObject implements Origin {
   public final String source;
   public final long line;
   public final long userId;
@@ -49,20 +49,5 @@ public final class Rating implements Origin {
   @Override
   public long originPosition() {
     return line;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
-  }
-
-  @Override
-  public String toString() {
-    return FieldValues.describe(this);
   }
 }

@@ -1,6 +1,6 @@
 package etl.pipelines.sparkify;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -15,7 +15,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class Song {
+public final class Song extends ValueObject {
   public final String source;
   public final String songId;
   public final String title;
@@ -52,16 +52,6 @@ public final class Song {
     this.year = year;
     this.duration = duration;
     this.numSongs = numSongs;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
   }
 
   @Override

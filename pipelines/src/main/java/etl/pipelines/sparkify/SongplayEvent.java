@@ -1,6 +1,6 @@
 package etl.pipelines.sparkify;
 
-import etl.transforms.io.FieldValues;
+import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -17,7 +17,7 @@ import org.joda.time.Instant;
  */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class SongplayEvent {
+public final class SongplayEvent extends ValueObject {
   public final String source;
   public final long line;
   public final String eventId;
@@ -84,16 +84,6 @@ public final class SongplayEvent {
     this.artist = artist;
     this.length = length;
     this.registeredAt = registeredAt;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return FieldValues.equal(this, o);
-  }
-
-  @Override
-  public int hashCode() {
-    return FieldValues.hash(this);
   }
 
   @Override
