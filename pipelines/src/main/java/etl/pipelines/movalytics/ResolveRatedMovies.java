@@ -104,9 +104,7 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
     private final TupleTag<DeadLetter> failed;
     private final Counter resolved;
     private final Counter deadLetters;
-    // The side inputs are fixed for the whole (batch, global-window) run: materialize each once
-    // per DoFn instance instead of once per element, which on some runners rebuilds the map.
-    private transient Map<PCollectionView<?>, Object> sideInputValues;
+    private transient RecordRule.SideInputs sideInputs;
     private transient long resolvedCount;
     private transient long deadLetterCount;
 
@@ -132,25 +130,12 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
 
     @ProcessElement
     public void process(ProcessContext c) {
-      if (sideInputValues == null) {
-        Map<PCollectionView<?>, Object> values = new java.util.HashMap<>();
-        for (PCollectionView<?> view : rule.sideInputs()) {
-          values.put(view, c.sideInput(view));
-        }
-        sideInputValues = values;
+      if (sideInputs == null) {
+        sideInputs = RecordRule.SideInputs.materialize(rule.sideInputs(), view -> c.sideInput(view));
       }
       Rating r = c.element();
       try {
-        Rating resolvedRating =
-            rule.apply(
-                r,
-                new RecordRule.SideInputs() {
-                  @Override
-                  @SuppressWarnings("unchecked")
-                  public <V> V get(PCollectionView<V> view) {
-                    return (V) sideInputValues.get(view);
-                  }
-                });
+        Rating resolvedRating = rule.apply(r, sideInputs);
         resolvedCount++;
         c.output(good, resolvedRating);
       } catch (Rejected e) {

@@ -8,9 +8,7 @@ import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.RecordRule;
 import etl.transforms.parse.Rejected;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
@@ -21,7 +19,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -126,7 +123,7 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     private final Counter ruleDeadLetters;
     private final Counter staged;
     private transient CopyStream stream;
-    private transient Map<PCollectionView<?>, Object> sideInputValues;
+    private transient RecordRule.SideInputs sideInputs;
     private transient long parsedCount;
     private transient long parseDeadLetterCount;
     private transient long keptCount;
@@ -161,27 +158,15 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
 
     @ProcessElement
     public void process(ProcessContext c) {
-      if (rule != null && sideInputValues == null) {
-        // Fixed for the whole (batch, global-window) run: materialized once per DoFn instance.
-        Map<PCollectionView<?>, Object> values = new HashMap<>();
-        for (PCollectionView<?> view : rule.sideInputs()) {
-          values.put(view, c.sideInput(view));
-        }
-        sideInputValues = values;
+      if (rule != null && sideInputs == null) {
+        sideInputs = RecordRule.SideInputs.materialize(rule.sideInputs(), view -> c.sideInput(view));
       }
-      RecordRule.SideInputs sideInputs = new RecordRule.SideInputs() {
-        @Override
-        @SuppressWarnings("unchecked")
-        public <V> V get(PCollectionView<V> view) {
-          return (V) sideInputValues.get(view);
-        }
-      };
       reader.read(
           c.element(),
           new LineRanges.Emitter() {
             @Override
             public void record(SourceRecord record) {
-              load(record, sideInputs, c);
+              load(record, c);
             }
 
             @Override
@@ -191,7 +176,7 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
           });
     }
 
-    private void load(SourceRecord record, RecordRule.SideInputs sideInputs, ProcessContext c) {
+    private void load(SourceRecord record, ProcessContext c) {
       T value;
       try {
         value = parser.parse(record);

@@ -59,6 +59,37 @@ final class CopyRows extends DoFn<Row, Void> {
     }
   }
 
+  /** The constant columns' values as the start of every CSV line (each followed by a comma). */
+  static String constantPrefix(java.util.List<Object> constants) {
+    StringBuilder prefix = new StringBuilder();
+    for (Object c : constants) {
+      append(prefix, c);
+      prefix.append(',');
+    }
+    return prefix.toString();
+  }
+
+  /**
+   * One CSV line: the constant prefix, then every field of the row, NULL written as {@code
+   * nullMarker} (PostgreSQL's CSV: nothing; Redshift: {@code \N}).
+   */
+  static void appendLine(StringBuilder out, String constantPrefix, Row row, String nullMarker) {
+    out.append(constantPrefix);
+    int n = row.getFieldCount();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      Object v = row.getValue(i);
+      if (v == null) {
+        out.append(nullMarker);
+      } else {
+        append(out, v);
+      }
+    }
+    out.append('\n');
+  }
+
   /** One CSV field: nothing for NULL, strings always quoted, other values as plain text. */
   static void append(StringBuilder out, Object v) {
     if (v == null) {

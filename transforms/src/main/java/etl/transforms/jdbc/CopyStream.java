@@ -30,24 +30,11 @@ public final class CopyStream implements AutoCloseable {
     this.connection = warehouse.connect();
     this.connection.setAutoCommit(true);
     this.copySql = copySql;
-    StringBuilder prefix = new StringBuilder();
-    for (Object c : constants) {
-      CopyRows.append(prefix, c);
-      prefix.append(',');
-    }
-    this.constantPrefix = prefix.toString();
+    this.constantPrefix = CopyRows.constantPrefix(constants);
   }
 
   public void write(Row row) throws SQLException {
-    csv.append(constantPrefix);
-    int n = row.getFieldCount();
-    for (int i = 0; i < n; i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      CopyRows.append(csv, row.getValue(i));
-    }
-    csv.append('\n');
+    CopyRows.appendLine(csv, constantPrefix, row, "");
     if (csv.length() >= PIECE_CHARS) {
       send();
     }

@@ -57,12 +57,7 @@ final class S3CopyRows {
     @Setup
     public void setup() {
       line = new StringBuilder(1024);
-      StringBuilder prefix = new StringBuilder();
-      for (Object c : constants) {
-        CopyRows.append(prefix, c);
-        prefix.append(',');
-      }
-      constantPrefix = prefix.toString();
+      constantPrefix = CopyRows.constantPrefix(constants);
     }
 
     @StartBundle
@@ -79,19 +74,7 @@ final class S3CopyRows {
         writer = new OutputStreamWriter(new GZIPOutputStream(Channels.newOutputStream(channel), 1 << 16), StandardCharsets.UTF_8);
       }
       line.setLength(0);
-      line.append(constantPrefix);
-      for (int i = 0; i < row.getFieldCount(); i++) {
-        if (i > 0) {
-          line.append(',');
-        }
-        Object v = row.getValue(i);
-        if (v == null) {
-          line.append(NULL_MARKER);
-        } else {
-          CopyRows.append(line, v);
-        }
-      }
-      line.append('\n');
+      CopyRows.appendLine(line, constantPrefix, row, NULL_MARKER);
       writer.write(line.toString());
       rows++;
     }

@@ -24,5 +24,25 @@ public interface RecordRule<T> extends Serializable {
   /** Access to a side input's value, materialized once per DoFn instance. */
   interface SideInputs {
     <V> V get(PCollectionView<V> view);
+
+    /**
+     * Reads every view once (with {@code read}, e.g. {@code view -> c.sideInput(view)}) and
+     * serves the values from then on: side inputs are fixed for a batch run's global window, and
+     * reading them per element rebuilds the map on some runners.
+     */
+    static SideInputs materialize(
+        List<PCollectionView<?>> views, java.util.function.Function<PCollectionView<?>, Object> read) {
+      java.util.Map<PCollectionView<?>, Object> values = new java.util.HashMap<>();
+      for (PCollectionView<?> view : views) {
+        values.put(view, read.apply(view));
+      }
+      return new SideInputs() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V get(PCollectionView<V> view) {
+          return (V) values.get(view);
+        }
+      };
+    }
   }
 }
