@@ -101,6 +101,14 @@ public class S3CopyRowsTest {
       String csv = read(entry.get("url").asText(), true);
       records.addAll(CSVFormat.DEFAULT.parse(new java.io.StringReader(csv)).getRecords());
     }
+    // exactly the files written: every part file under the folder, none missing, none extra
+    List<String> written = new ArrayList<>();
+    for (org.apache.beam.sdk.io.fs.MatchResult.Metadata m : FileSystems.match(folder + "part-*").metadata()) {
+      written.add(m.resourceId().toString());
+    }
+    List<String> listed = new ArrayList<>();
+    manifest.get("entries").forEach(e -> listed.add(e.get("url").asText()));
+    assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
     assertThat(records).hasSize(1000);
     records.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.get(1))));
     for (int i = 0; i < 1000; i++) {
