@@ -36,13 +36,18 @@ public final class AnswersRunner {
   public record Result(Answer answer, Map<String, Object> coverage, List<Map<String, Object>> rows) {}
 
   public static List<Result> run(
-      Warehouse warehouse, List<Answer> answers, Map<String, ?> params, AnswerOptions options, PrintStream out)
+      Warehouse warehouse,
+      String area,
+      List<Answer> answers,
+      Map<String, ?> params,
+      AnswerOptions options,
+      PrintStream out)
       throws SQLException, IOException {
     List<Result> results = new ArrayList<>();
     try (Connection c = warehouse.connect()) {
       for (Answer a : answers) {
-        List<Map<String, Object>> coverage = SqlRunner.queryAll(c, SqlScript.load(a.coverage()), params);
-        List<Map<String, Object>> rows = SqlRunner.queryAll(c, SqlScript.load(a.sql()), params);
+        List<Map<String, Object>> coverage = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.coverage()), params);
+        List<Map<String, Object>> rows = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.sql()), params);
         results.add(new Result(a, coverage.isEmpty() ? Map.of() : coverage.get(0), rows));
       }
     }

@@ -98,7 +98,7 @@ public final class JobRunner {
         (warehouse, embedded) -> {
           int code = load(job, opts, warehouse, args, out);
           if (code == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a) {
-            AnswersRunner.run(warehouse, job.answers(), job.answerParameters(a), a, out);
+            AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(a), a, out);
           }
           if (embedded != null) {
             describeEmbedded(embedded, opts, out);
@@ -133,7 +133,7 @@ public final class JobRunner {
         err,
         () -> {},
         (warehouse, embedded) -> {
-          AnswersRunner.run(warehouse, job.answers(), job.answerParameters(options), options, out);
+          AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(options), options, out);
           return OK;
         });
   }
@@ -181,12 +181,6 @@ public final class JobRunner {
   private static Warehouse warehouse(ConnectionOptions options, EmbeddedWarehouse embedded) {
     Warehouse warehouse =
         embedded != null ? Warehouse.of(embedded.jdbcUrl(), embedded.user(), null) : external(options);
-    String dialect = warehouse.dialect().folder();
-    if (!SqlScript.exists("common/" + dialect + "/ddl/etl_run.sql")) {
-      throw new ConfigException(
-          "This build has no SQL for the " + dialect + " dialect yet (sql/common/" + dialect
-              + "/ is missing); use PostgreSQL ≥ 15 or the embedded default");
-    }
     checkConnection(warehouse);
     return warehouse;
   }
@@ -195,19 +189,18 @@ public final class JobRunner {
       WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out) {
     long started = System.nanoTime();
     String runId = newRunId(job.name());
-    String dialect = warehouse.dialect().folder();
     try {
       applyDdl(job, warehouse);
       try (Connection c = warehouse.connect()) {
         for (String table : job.stagingTables()) {
           SqlRunner.execute(
               c,
-              SqlScript.load("common/" + dialect + "/clear_staging.sql").withIdentifiers(Map.of("table", table)),
+              warehouse.dialect().script("common", "clear_staging.sql").withIdentifiers(Map.of("table", table)),
               Map.of());
         }
         SqlRunner.execute(
             c,
-            SqlScript.load("common/" + dialect + "/run_start.sql"),
+            warehouse.dialect().script("common", "run_start.sql"),
             Map.of(
                 "run_id", runId,
                 "pipeline", job.name(),
@@ -236,10 +229,10 @@ public final class JobRunner {
     for (TableDef t : published) {
       merges.add(
           new MergeRunner.Merge(
-              t.name(), SqlScript.load(job.name() + "/" + dialect + "/merge/" + t.name() + ".sql")));
+              t.name(), warehouse.dialect().script(job.name(), "merge/" + t.name() + ".sql")));
     }
     List<Check> checks = new ArrayList<>(Check.standard(published));
-    job.customChecks().forEach(path -> checks.add(Check.custom(path)));
+    job.customChecks().forEach(file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
     pipeline.apply(
         "MergeAndCheck",
         MergeAndCheck.of(warehouse, job.name(), runId)
@@ -318,15 +311,14 @@ public final class JobRunner {
   }
 
   private static void applyDdl(WarehouseJob<?> job, Warehouse warehouse) throws SQLException {
-    String dialect = warehouse.dialect().folder();
     try (Connection c = warehouse.connect()) {
       for (String t : List.of("etl_run", "etl_dead_letter", "etl_check_result")) {
-        SqlRunner.execute(c, SqlScript.load("common/" + dialect + "/ddl/" + t + ".sql"), Map.of());
+        SqlRunner.execute(c, warehouse.dialect().script("common", "ddl/" + t + ".sql"), Map.of());
       }
       List<String> tables = new ArrayList<>(job.stagingTables());
       job.finalTables().forEach(t -> tables.add(t.name()));
       for (String t : tables) {
-        SqlRunner.execute(c, SqlScript.load(job.name() + "/" + dialect + "/ddl/" + t + ".sql"), Map.of());
+        SqlRunner.execute(c, warehouse.dialect().script(job.name(), "ddl/" + t + ".sql"), Map.of());
       }
     }
   }

@@ -73,7 +73,6 @@ public final class RunSummary {
       MetricQueryResults metrics,
       Throwable failure,
       double seconds) {
-    String dialect = warehouse.dialect().folder();
     Map<String, Long> staged = new LinkedHashMap<>();
     Map<String, Long> tables = new LinkedHashMap<>();
     List<Map<String, Object>> deadLetters = new ArrayList<>();
@@ -83,16 +82,16 @@ public final class RunSummary {
     String summaryError = null;
     try (Connection c = warehouse.connect()) {
       for (String t : job.stagingTables()) {
-        staged.put(t, count(c, "common/" + dialect + "/count_run_rows.sql", t, params));
+        staged.put(t, count(c, warehouse, "count_run_rows.sql", t, params));
       }
       for (TableDef t : job.finalTables()) {
-        tables.put(t.name(), count(c, "common/" + dialect + "/count_rows.sql", t.name(), params));
+        tables.put(t.name(), count(c, warehouse, "count_rows.sql", t.name(), params));
       }
-      deadLetters = SqlRunner.queryAll(c, SqlScript.load("common/" + dialect + "/dead_letters_by_reason.sql"), params);
-      checks = SqlRunner.queryAll(c, SqlScript.load("common/" + dialect + "/check_results.sql"), params);
+      deadLetters = SqlRunner.queryAll(c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
+      checks = SqlRunner.queryAll(c, warehouse.dialect().script("common", "check_results.sql"), params);
       if (failure == null) {
         for (Map.Entry<String, String> q : job.summaryQueries().entrySet()) {
-          queries.put(q.getKey(), SqlRunner.queryAll(c, SqlScript.load(q.getValue()), params));
+          queries.put(q.getKey(), SqlRunner.queryAll(c, warehouse.dialect().script(job.name(), q.getValue()), params));
         }
       }
     } catch (SQLException e) {
@@ -105,10 +104,11 @@ public final class RunSummary {
         job.name(), runId, status, message, seconds, metricsByStep(metrics), staged, tables, deadLetters, queries, checks);
   }
 
-  private static long count(Connection c, String path, String table, Map<String, Object> params)
+  private static long count(
+      Connection c, Warehouse warehouse, String file, String table, Map<String, Object> params)
       throws SQLException {
-    List<Map<String, Object>> rows =
-        SqlRunner.queryAll(c, SqlScript.load(path).withIdentifiers(Map.of("table", table)), params);
+    SqlScript sql = warehouse.dialect().script("common", file).withIdentifiers(Map.of("table", table));
+    List<Map<String, Object>> rows = SqlRunner.queryAll(c, sql, params);
     return ((Number) rows.get(0).get("row_count")).longValue();
   }
 
@@ -167,7 +167,7 @@ public final class RunSummary {
     }
     p.put("message", message);
     try (Connection c = warehouse.connect()) {
-      SqlRunner.execute(c, SqlScript.load("common/" + warehouse.dialect().folder() + "/run_finish.sql"), p);
+      SqlRunner.execute(c, warehouse.dialect().script("common", "run_finish.sql"), p);
     } catch (SQLException e) {
       throw new ConfigException("Cannot record the run in etl_run: " + e.getMessage(), e);
     }

@@ -29,10 +29,10 @@ public interface WarehouseJob<O extends WarehouseOptions> {
   /** Final tables in MERGE order (dimensions before facts), with keys for the checks. */
   List<TableDef> finalTables();
 
-  /** Warehouse-specific checks beyond the standard ones: paths under {@code sql/}. */
+  /** Warehouse-specific checks beyond the standard ones: files under {@code sql/<name>/<dialect or portable>/}. */
   List<String> customChecks();
 
-  /** Named summary queries (e.g. match rates): name → path under {@code sql/}. */
+  /** Named summary queries (e.g. match rates): name → file under {@code sql/<name>/<dialect or portable>/}. */
   Map<String, String> summaryQueries();
 
   /**

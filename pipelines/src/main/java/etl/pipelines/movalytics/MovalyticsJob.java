@@ -166,17 +166,17 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
 
   @Override
   public List<String> customChecks() {
-    return List.of("movalytics/postgres/checks/d_movie_adjusted_revenue_has_cpi.sql");
+    return List.of("checks/d_movie_adjusted_revenue_has_cpi.sql");
   }
 
   @Override
   public Map<String, String> summaryQueries() {
-    return Map.of("CPI coverage (movies with revenue and a release date)", "movalytics/postgres/summary/cpi_coverage.sql");
+    return Map.of("CPI coverage (movies with revenue and a release date)", "summary/cpi_coverage.sql");
   }
 
   @Override
   public List<Answer> answers() {
-    String dir = "movalytics/postgres/answers/";
+    String dir = "answers/";
     List<Answer> answers = new ArrayList<>();
     for (String[] a :
         new String[][] {

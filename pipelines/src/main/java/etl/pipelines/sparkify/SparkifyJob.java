@@ -77,13 +77,13 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   @Override
   public List<String> customChecks() {
     return List.of(
-        "sparkify/postgres/checks/f_songplay_has_every_next_song.sql",
-        "sparkify/postgres/checks/d_user_level_is_latest.sql");
+        "checks/f_songplay_has_every_next_song.sql",
+        "checks/d_user_level_is_latest.sql");
   }
 
   @Override
   public Map<String, String> summaryQueries() {
-    return Map.of("Match rates (NextSong events of this run)", "sparkify/postgres/summary/match_rates.sql");
+    return Map.of("Match rates (NextSong events of this run)", "summary/match_rates.sql");
   }
 
   @Override

@@ -45,10 +45,10 @@ public record Check(String name, SqlScript sql) implements Serializable {
     return checks;
   }
 
-  /** A warehouse-specific check from its own file, named after the file. */
-  public static Check custom(String path) {
+  /** A warehouse-specific check from its own file ({@code path}), named after the file. */
+  public static Check custom(String path, SqlScript sql) {
     String file = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.sql$", "");
-    return new Check(file, SqlScript.load(path));
+    return new Check(file, sql);
   }
 
   private static Check template(String name, String kind, Map<String, ?> identifiers) {

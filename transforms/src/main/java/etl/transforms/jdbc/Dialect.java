@@ -1,10 +1,12 @@
 package etl.transforms.jdbc;
 
+import etl.transforms.sql.SqlScript;
 import java.util.Locale;
 
 /**
  * The warehouse SQL dialect, chosen from the JDBC URL. Statements that differ between dialects
- * live in separate files under {@code sql/<warehouse>/<dialect>/}, never in {@code if} branches.
+ * live in separate files under {@code sql/<area>/<dialect>/}, never in {@code if} branches;
+ * statements both dialects accept as written live once, in {@code sql/<area>/portable/}.
  */
 public enum Dialect {
   POSTGRES("postgres", "org.postgresql.Driver", "jdbc:postgresql:"),
@@ -23,6 +25,32 @@ public enum Dialect {
   /** Folder name of this dialect's SQL files. */
   public String folder() {
     return folder;
+  }
+
+  /** Folder of the statements every dialect shares. */
+  public static final String PORTABLE = "portable";
+
+  /**
+   * The script {@code file} of {@code area} ({@code common}, {@code sparkify}, …) in this dialect:
+   * {@code sql/<area>/<dialect>/<file>} if this dialect has its own, else {@code
+   * sql/<area>/portable/<file>}.
+   */
+  public SqlScript script(String area, String file) {
+    String own = area + "/" + folder + "/" + file;
+    if (SqlScript.exists(own)) {
+      return SqlScript.load(own);
+    }
+    String portable = area + "/" + PORTABLE + "/" + file;
+    if (SqlScript.exists(portable)) {
+      return SqlScript.load(portable);
+    }
+    throw new IllegalArgumentException(
+        "No " + folder + " SQL for " + area + "/" + file + " (looked for sql/" + own + " and sql/" + portable + ")");
+  }
+
+  /** Whether {@link #script} finds {@code file} of {@code area}. */
+  public boolean has(String area, String file) {
+    return SqlScript.exists(area + "/" + folder + "/" + file) || SqlScript.exists(area + "/" + PORTABLE + "/" + file);
   }
 
   public String driverClass() {

@@ -159,7 +159,7 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
   private CopyStream.Spec copySpec(List<String> columns) {
     return new CopyStream.Spec(
         warehouse,
-        SqlScript.load("common/" + warehouse.dialect().folder() + "/copy_staging.sql")
+        warehouse.dialect().script("common", "copy_staging.sql")
             .withIdentifiers(Map.of("table", table, "columns", columns))
             .text(),
         new ArrayList<>(constants.values()),

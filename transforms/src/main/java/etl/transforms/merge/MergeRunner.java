@@ -79,7 +79,7 @@ public final class MergeRunner implements Serializable {
         started = timed("analyze_staging", started);
         int step = 0;
         for (Merge merge : merges) {
-          long n = SqlRunner.execute(c, merge.sql(), params);
+          long n = SqlRunner.execute(c, merge.sql(), params, st -> st.writes(merge.table()));
           analyze(c, merge.table());
           changed.put(merge.table(), n);
           long ms = (System.nanoTime() - started) / 1_000_000;
@@ -119,7 +119,7 @@ public final class MergeRunner implements Serializable {
   private void analyze(Connection c, String table) throws SQLException {
     SqlRunner.execute(
         c,
-        SqlScript.load("common/" + warehouse.dialect().folder() + "/analyze_table.sql")
+        warehouse.dialect().script("common", "analyze_table.sql")
             .withIdentifiers(Map.of("table", table)),
         Map.of());
   }
@@ -143,7 +143,7 @@ public final class MergeRunner implements Serializable {
 
   private void record(String runId, List<CheckResult> results) throws SQLException {
     SqlScript insert =
-        SqlScript.load("common/" + warehouse.dialect().folder() + "/record_check_result.sql");
+        warehouse.dialect().script("common", "record_check_result.sql");
     try (Connection c = warehouse.connect()) {
       c.setAutoCommit(true);
       for (CheckResult r : results) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Runs {@link SqlScript}s on a connection the caller owns (and so controls the transaction of),
@@ -20,13 +21,26 @@ public final class SqlRunner {
   /** Executes every statement of the script; returns the total update count. */
   public static long execute(Connection c, SqlScript script, Map<String, ?> params)
       throws SQLException {
+    return execute(c, script, params, st -> true);
+  }
+
+  /**
+   * Executes every statement of the script; returns the update count of the statements {@code
+   * counted} accepts (a MERGE file counts the rows written to its table, not those of its work
+   * tables).
+   */
+  public static long execute(
+      Connection c, SqlScript script, Map<String, ?> params, Predicate<SqlScript.Statement> counted)
+      throws SQLException {
     long updated = 0;
     for (SqlScript.Statement st : script.statements()) {
       try (PreparedStatement ps = c.prepareStatement(st.sql())) {
         bind(ps, st, params);
         ps.execute();
         int count = ps.getUpdateCount();
-        updated += Math.max(count, 0);
+        if (counted.test(st)) {
+          updated += Math.max(count, 0);
+        }
       } catch (SQLException e) {
         throw new SQLException(script.name() + ": " + e.getMessage(), e.getSQLState(), e);
       }

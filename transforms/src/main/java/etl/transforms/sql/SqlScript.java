@@ -204,5 +204,14 @@ public final class SqlScript implements Serializable {
 
   /** One statement: JDBC text with {@code ?} marks and the parameter names in order. */
   public record Statement(String script, String sql, List<String> parameters)
-      implements Serializable {}
+      implements Serializable {
+    private static final Pattern WRITES =
+        Pattern.compile("(?is)^(?:\\s|--[^\\n]*\\n)*(?:merge|insert)\\s+into\\s+([a-z_][a-z0-9_]*)\\b.*");
+
+    /** Whether this statement is a MERGE or INSERT into {@code table}. */
+    public boolean writes(String table) {
+      Matcher m = WRITES.matcher(sql);
+      return m.matches() && m.group(1).equalsIgnoreCase(table);
+    }
+  }
 }

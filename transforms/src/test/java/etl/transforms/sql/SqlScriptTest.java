@@ -31,6 +31,21 @@ public class SqlScriptTest {
   }
 
   @Test
+  public void knowsWhichStatementsWriteATableSoAMergeFileCountsOnlyItsTargetRows() {
+    List<SqlScript.Statement> st =
+        SqlScript.of(
+                "t",
+                "-- a work table first\ncreate temp table m_d_user (like d_user);\n"
+                    + "insert into m_d_user select * from s;\n"
+                    + "-- then the target\nMERGE INTO d_user using m_d_user as s on d_user.id = s.id;\n"
+                    + "insert into d_user_history select 1;\ndrop table m_d_user")
+            .statements();
+
+    assertThat(st).extracting(s -> s.writes("d_user")).containsExactly(false, false, true, false, false);
+    assertThat(st.get(1).writes("m_d_user")).isTrue();
+  }
+
+  @Test
   public void splitsStatementsOnSemicolonsOutsideQuotes() {
     List<SqlScript.Statement> st =
         SqlScript.of("t", "create table a (x text);\ninsert into a values (';');\n").statements();

@@ -1,0 +1,8 @@
+-- One row per month of the FRED series CUSR0000SS62031 (CPI-U, admission to movies, theaters and
+-- concerts, US city average, seasonally adjusted). Small: a copy on every node.
+create table if not exists d_cpi (
+  month_start  date          not null primary key,
+  cpi          numeric(9,3)  not null
+)
+diststyle all
+sortkey (month_start);

@@ -1,0 +1,7 @@
+-- One row per keyword (tens of thousands). A copy on every node.
+create table if not exists d_keyword (
+  keyword_id  bigint         not null primary key,
+  name        varchar(1024)  not null
+)
+diststyle all
+sortkey (keyword_id);

@@ -1,0 +1,9 @@
+-- Staging: the CPI series' months read by a run.
+create table if not exists s_cpi (
+  run_id       varchar(64)    not null,
+  source       varchar(2048)  not null,
+  line         bigint         not null,
+  month_start  timestamp      not null,
+  cpi          numeric(9,3)   not null
+)
+diststyle even;

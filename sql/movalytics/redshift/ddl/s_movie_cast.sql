@@ -1,0 +1,12 @@
+-- Staging: cast credits of this run's movies.
+create table if not exists s_movie_cast (
+  run_id       varchar(64)    not null,
+  movie_id     bigint         not null,
+  credit_id    varchar(64)    not null,
+  person_id    bigint         not null,
+  person_name  varchar(1024)  not null,
+  gender       integer,
+  character    varchar(1024),
+  cast_order   integer
+)
+distkey (movie_id);

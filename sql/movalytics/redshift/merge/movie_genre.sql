@@ -1,0 +1,13 @@
+-- movie_genre: the (movie, genre) pairs listed by this run's movies. Pairs never change once
+-- written, so only new ones are inserted (Redshift's MERGE needs a WHEN MATCHED action).
+insert into movie_genre (movie_id, genre_id)
+select s.movie_id, s.genre_id
+from (
+  select distinct movie_id, genre_id
+  from s_movie_genre
+  where run_id = :run_id
+) as s
+left join movie_genre as t
+  on t.movie_id = s.movie_id
+ and t.genre_id = s.genre_id
+where t.movie_id is null

@@ -1,0 +1,17 @@
+-- Staging: one row per song file read by a run (not de-duplicated; every MERGE does that).
+-- Filled by COPY from S3 and emptied by the next run: spread evenly.
+create table if not exists s_song (
+  run_id            varchar(64)    not null,
+  source            varchar(2048)  not null,
+  song_id           varchar(64)    not null,
+  title             varchar(1024)  not null,
+  artist_id         varchar(64)    not null,
+  artist_name       varchar(1024)  not null,
+  artist_location   varchar(1024),
+  artist_latitude   numeric(9,6),
+  artist_longitude  numeric(10,6),
+  year              integer,
+  duration          numeric(12,5)  not null,
+  num_songs         integer
+)
+diststyle even;
