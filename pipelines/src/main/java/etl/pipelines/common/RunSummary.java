@@ -3,7 +3,6 @@ package etl.pipelines.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import etl.transforms.check.TableDef;
 import etl.transforms.jdbc.Warehouse;
-import etl.transforms.merge.MergeAndCheck;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;
 import java.io.PrintStream;
@@ -97,9 +96,18 @@ public final class RunSummary {
     } catch (SQLException e) {
       summaryError = "could not read the run's figures back: " + e.getMessage();
     }
-    boolean checkFailed = checks.stream().anyMatch(r -> "fail".equals(r.get("status")));
-    String status = failure == null ? "succeeded" : checkFailed ? "failed_checks" : "failed";
-    String message = failure == null ? summaryError : describe(failure);
+    // A failed check rolls the MERGE back without failing the pipeline (MergeAndCheck); the
+    // recorded results say so.
+    List<String> failedChecks =
+        checks.stream()
+            .filter(r -> "fail".equals(r.get("status")))
+            .map(r -> r.get("check_name") + ": " + r.get("violations") + " violating rows, e.g. " + r.get("sample"))
+            .toList();
+    String status = !failedChecks.isEmpty() ? "failed_checks" : failure == null ? "succeeded" : "failed";
+    String message =
+        !failedChecks.isEmpty()
+            ? "Data-quality checks failed, MERGE rolled back, final tables unchanged: " + String.join(" | ", failedChecks)
+            : failure == null ? summaryError : JobRunner.rootMessage(failure);
     return new RunSummary(
         job.name(), runId, status, message, seconds, metricsByStep(metrics), staged, tables, deadLetters, queries, checks);
   }
@@ -124,19 +132,6 @@ public final class RunSummary {
           .merge(counter.getName().getName(), value == null ? 0L : value, Long::sum);
     }
     return byStep;
-  }
-
-  /** The most useful sentence of a failure: a failed check's own message, else the root cause. */
-  private static String describe(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof MergeAndCheck.ChecksFailed) {
-        return t.getMessage();
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return JobRunner.rootMessage(failure);
   }
 
   public String status() {

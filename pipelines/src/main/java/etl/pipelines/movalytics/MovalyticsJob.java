@@ -65,7 +65,7 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   }
 
   private static String or(String given, MovalyticsOptions o, String file) {
-    return given != null ? given : Inputs.under(o.getInput(), file);
+    return given != null ? Inputs.absolute(given) : Inputs.under(o.getInput(), file);
   }
 
   static String movies(MovalyticsOptions o) {

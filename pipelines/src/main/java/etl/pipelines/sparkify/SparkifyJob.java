@@ -38,11 +38,11 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   }
 
   static String songs(SparkifyOptions o) {
-    return o.getSongs() != null ? o.getSongs() : Inputs.under(o.getInput(), "song_data/**/*.json");
+    return o.getSongs() != null ? Inputs.absolute(o.getSongs()) : Inputs.under(o.getInput(), "song_data/**/*.json");
   }
 
   static String events(SparkifyOptions o) {
-    return o.getEvents() != null ? o.getEvents() : Inputs.under(o.getInput(), "log_data/**/*.json");
+    return o.getEvents() != null ? Inputs.absolute(o.getEvents()) : Inputs.under(o.getInput(), "log_data/**/*.json");
   }
 
   @Override

@@ -87,6 +87,30 @@ public class SparkStandaloneClusterIT {
     assertClusterLoadEqualsDirectLoad(new MovalyticsJob());
   }
 
+  @Test
+  public void relativeInputsReachTheWorkersAndAFailedCheckIsRolledBackOnceNotRetried() {
+    // Executors run in the worker's directory: a relative --input must reach them made absolute.
+    DB.execute("drop schema public cascade; create schema public");
+    assertThat(submit("sparkify", "relative-1", "--input=samples/sparkify")).isEqualTo(JobRunner.OK);
+    assertThat(DB.lines("select count(*) from f_songplay")).containsExactly("7");
+
+    // A song whose artist is missing fails a relationship check on the next run. Spark retries a
+    // failed task four times on a cluster; a rollback is not a failure to retry.
+    DB.execute(
+        "insert into d_song (song_id, title, artist_id, artist_name, year, duration) "
+            + "values ('SOORPHAN', 'Orphan', 'ARNOWHERE', 'Nobody', null, 1.0)");
+    Map<String, String> before = DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay"));
+    assertThat(submit("sparkify", "relative-2", "--input=samples/sparkify")).isEqualTo(JobRunner.CHECKS_FAILED);
+
+    assertThat(DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay"))).isEqualTo(before);
+    assertThat(DB.lines("select status from etl_run order by started_at")).containsExactly("succeeded", "failed_checks");
+    assertThat(DB.lines(
+            "select check_name, count(*) from etl_check_result where run_id = (select max(run_id) from etl_run)"
+                + " group by check_name having count(*) <> 1"))
+        .isEmpty();
+    assertThat(CLUSTER.tail("submit-relative-2", Integer.MAX_VALUE)).doesNotContain("failed 4 times");
+  }
+
   private static void assertClusterLoadEqualsDirectLoad(WarehouseJob<?> job) {
     String name = job.name();
     List<String> tables = job.finalTables().stream().map(TableDef::name).toList();
@@ -99,6 +123,17 @@ public class SparkStandaloneClusterIT {
 
     DB.execute("drop schema public cascade; create schema public");
     String input = S3.upload(samples, name + "-landing", "in");
+    List<String> s3 = new ArrayList<>(List.of("--input=" + input));
+    s3.addAll(List.of(S3.beamOptions()));
+    int exit = submit(name, name, s3.toArray(new String[0]));
+
+    assertThat(exit).as(CLUSTER.tail("submit-" + name, 80)).isEqualTo(JobRunner.OK);
+    assertThat(CLUSTER.tail("submit-" + name, Integer.MAX_VALUE)).contains("Connecting to master " + master);
+    assertThat(DB.fingerprints(tables)).isEqualTo(expected);
+  }
+
+  /** Submits the cluster jar running {@code job} with {@code args}; logs to submit-{@code log}. */
+  private static int submit(String job, String log, String... args) {
     List<String> submit =
         spark("org.apache.spark.deploy.SparkSubmit", "-Xmx1g",
             "--master", master,
@@ -106,20 +141,15 @@ public class SparkStandaloneClusterIT {
             "--class", "etl.pipelines.Main",
             "--properties-file", PROPERTIES.toString(),
             CLUSTER_JAR.toString(),
-            name,
-            "--input=" + input,
+            job,
             "--runner=SparkRunner",
             "--sparkMaster=" + master,
             "--storageLevel=DISK_ONLY",
             "--filesToStage=" + CLUSTER_JAR,
             "--jdbcUrl=" + DB.jdbcUrl(),
             "--dbUser=postgres");
-    submit.addAll(List.of(S3.beamOptions()));
-    int exit = CLUSTER.run("submit-" + name, submit, env, Duration.ofMinutes(10));
-
-    assertThat(exit).as(CLUSTER.tail("submit-" + name, 80)).isEqualTo(JobRunner.OK);
-    assertThat(CLUSTER.tail("submit-" + name, Integer.MAX_VALUE)).contains("Connecting to master " + master);
-    assertThat(DB.fingerprints(tables)).isEqualTo(expected);
+    submit.addAll(List.of(args));
+    return CLUSTER.run("submit-" + log, submit, env, Duration.ofMinutes(10));
   }
 
   /** {@code java <Spark's JVM flags> <heap> -cp SPARK_HOME/jars/* <main> <args>}. */

@@ -16,16 +16,20 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last step of a load: once every staging write has finished ({@link Wait#on} the writers'
  * signals), runs the warehouse's MERGE scripts in order and its checks in one transaction through
  * {@link MergeRunner}.
  *
- * <p>Output: the run id, once published. Failure: a failed check or SQL error rolls the
- * transaction back (final tables unchanged) and fails the pipeline with {@link ChecksFailed}
- * naming each failed check with sample rows. Idempotent: MERGE scripts de-duplicate staging and
- * are safe to repeat, so a runner retrying this step changes nothing.
+ * <p>Output: the run id, once published. A failed check rolls the transaction back (final tables
+ * unchanged), outputs nothing, logs each failed check with sample rows and counts the run in
+ * {@code MergeAndCheck/rolled_back}; the results are in {@code etl_check_result}. It does not fail
+ * the pipeline: runners retry failed steps (Spark four times on a cluster), and a deliberate
+ * rollback must not be merged and checked again. A SQL error rolls back too and does fail the
+ * step, so it is retried. Idempotent: MERGE scripts de-duplicate staging and are safe to repeat.
  */
 public final class MergeAndCheck extends PTransform<PBegin, PCollection<String>> {
   private final Warehouse warehouse;
@@ -97,6 +101,7 @@ public final class MergeAndCheck extends PTransform<PBegin, PCollection<String>>
   }
 
   private static final class MergeFn extends DoFn<String, String> {
+    private static final Logger LOG = LoggerFactory.getLogger(MergeAndCheck.class);
     private final MergeRunner runner;
 
     MergeFn(MergeRunner runner) {
@@ -107,21 +112,15 @@ public final class MergeAndCheck extends PTransform<PBegin, PCollection<String>>
     public void process(@Element String runId, OutputReceiver<String> out) throws Exception {
       MergeRunner.Outcome outcome = runner.run(runId);
       outcome.changedRows().forEach((script, n) -> Metrics.counter("Merge", script).inc(n));
-      if (!outcome.committed()) {
-        throw new ChecksFailed(outcome.failures());
+      if (outcome.committed()) {
+        out.output(runId);
+      } else {
+        Metrics.counter("MergeAndCheck", "rolled_back").inc();
+        LOG.error(
+            "Run {}: data-quality checks failed, MERGE rolled back, final tables unchanged: {}",
+            runId,
+            outcome.failures().stream().map(CheckResult::toString).collect(Collectors.joining(" | ")));
       }
-      out.output(runId);
-    }
-  }
-
-  /** The run's data failed checks; the MERGE was rolled back. */
-  public static final class ChecksFailed extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    public ChecksFailed(List<CheckResult> failures) {
-      super(
-          "Data-quality checks failed, MERGE rolled back, final tables unchanged: "
-              + failures.stream().map(CheckResult::toString).collect(Collectors.joining(" | ")));
     }
   }
 }
