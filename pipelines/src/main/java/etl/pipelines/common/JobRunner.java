@@ -62,6 +62,8 @@ public final class JobRunner {
   public static final int FAILED = 1;
   public static final int CONFIG_ERROR = 2;
   public static final int CHECKS_FAILED = 3;
+  /** Another run of the same warehouse was loading it; this one did nothing. */
+  public static final int BUSY = 4;
 
   private JobRunner() {}
 
@@ -140,7 +142,8 @@ public final class JobRunner {
 
   /** Work that needs the warehouse; may fail in the ways {@link #withWarehouse} reports. */
   private interface WarehouseWork {
-    int run(Warehouse warehouse, EmbeddedWarehouse embedded) throws SQLException, IOException;
+    int run(Warehouse warehouse, EmbeddedWarehouse embedded)
+        throws SQLException, IOException, RunLock.Busy;
   }
 
   /**
@@ -158,6 +161,9 @@ public final class JobRunner {
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return CONFIG_ERROR;
+    } catch (RunLock.Busy e) {
+      err.println("error: " + e.getMessage());
+      return BUSY;
     } catch (SQLException | IOException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return FAILED;
@@ -186,6 +192,20 @@ public final class JobRunner {
   }
 
   private static <O extends WarehouseOptions> int load(
+      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out)
+      throws RunLock.Busy {
+    RunLock lock;
+    try {
+      lock = RunLock.acquire(warehouse, job.name());
+    } catch (SQLException e) {
+      throw new ConfigException("Cannot lock the warehouse at " + warehouse + " for this run: " + e.getMessage(), e);
+    }
+    try (lock) {
+      return loadLocked(job, options, warehouse, args, out);
+    }
+  }
+
+  private static <O extends WarehouseOptions> int loadLocked(
       WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out) {
     long started = System.nanoTime();
     String runId = newRunId(job.name());

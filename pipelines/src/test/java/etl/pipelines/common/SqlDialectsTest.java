@@ -69,7 +69,7 @@ public class SqlDialectsTest {
       for (String f :
           List.of("clear_staging.sql", "run_start.sql", "run_finish.sql", "analyze_table.sql",
               "record_check_result.sql", "check_results.sql", "count_rows.sql", "count_run_rows.sql",
-              "dead_letters_by_reason.sql")) {
+              "dead_letters_by_reason.sql", "acquire_run_lock.sql", "running_runs.sql")) {
         if (!dialect.has("common", f)) {
           missing.add(dialect + " common/" + f);
         }

@@ -34,15 +34,9 @@ public final class SqlRunner {
       throws SQLException {
     long updated = 0;
     for (SqlScript.Statement st : script.statements()) {
-      try (PreparedStatement ps = c.prepareStatement(st.sql())) {
-        bind(ps, st, params);
-        ps.execute();
-        int count = ps.getUpdateCount();
-        if (counted.test(st)) {
-          updated += Math.max(count, 0);
-        }
-      } catch (SQLException e) {
-        throw new SQLException(script.name() + ": " + e.getMessage(), e.getSQLState(), e);
+      int count = execute(c, script.name(), st, params);
+      if (counted.test(st)) {
+        updated += Math.max(count, 0);
       }
     }
     return updated;
@@ -57,7 +51,38 @@ public final class SqlRunner {
       throw new IllegalArgumentException(
           script.name() + " must hold exactly one query, has " + statements.size());
     }
-    SqlScript.Statement st = statements.get(0);
+    query(c, script.name(), statements.get(0), params, visitor);
+  }
+
+  /**
+   * Executes every statement of the script but the last, then returns all rows of the last (a
+   * query): e.g. a table lock, confirmed by a SELECT.
+   */
+  public static List<Map<String, Object>> queryAllOfLast(
+      Connection c, SqlScript script, Map<String, ?> params) throws SQLException {
+    List<SqlScript.Statement> statements = script.statements();
+    for (SqlScript.Statement st : statements.subList(0, statements.size() - 1)) {
+      execute(c, script.name(), st, params);
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    query(c, script.name(), statements.get(statements.size() - 1), params, rows::add);
+    return rows;
+  }
+
+  private static int execute(Connection c, String script, SqlScript.Statement st, Map<String, ?> params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(st.sql())) {
+      bind(ps, st, params);
+      ps.execute();
+      return ps.getUpdateCount();
+    } catch (SQLException e) {
+      throw new SQLException(script + ": " + e.getMessage(), e.getSQLState(), e);
+    }
+  }
+
+  private static void query(
+      Connection c, String script, SqlScript.Statement st, Map<String, ?> params, RowVisitor visitor)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(st.sql())) {
       ps.setFetchSize(1000);
       bind(ps, st, params);
@@ -74,7 +99,7 @@ public final class SqlRunner {
         }
       }
     } catch (SQLException e) {
-      throw new SQLException(script.name() + ": " + e.getMessage(), e.getSQLState(), e);
+      throw new SQLException(script + ": " + e.getMessage(), e.getSQLState(), e);
     }
   }
 
