@@ -152,14 +152,27 @@ public class MergeAndCheckTest {
             new Item(12, "", BigDecimal.ZERO, T2),
             new Item(13, null, null, null),
             new Item(14, "'; drop table d_item; -- \u0001\u001f ünïcødé 🎬", new BigDecimal("-0.50"), T1),
-            new Item(15, "\\N", new BigDecimal("99999999.99"), T2));
+            new Item(15, "\\N", new BigDecimal("99999999.99"), T2),
+            new Item(16, "long ".repeat(400_000) + "end \t\\\"'", BigDecimal.ONE, T1));
 
     load("run-jdbc", hostile, ITEM_CHECKS, StageRows.LoadMethod.JDBC);
     load("run-copy", hostile, ITEM_CHECKS, StageRows.LoadMethod.COPY);
 
     String staged = "select item_id, name, name is null, price, seen_at from s_item where run_id = '%s' order by item_id";
     List<String> viaCopy = lines(String.format(staged, "run-copy"));
-    assertThat(viaCopy).isEqualTo(lines(String.format(staged, "run-jdbc"))).hasSize(6);
+    assertThat(viaCopy).isEqualTo(lines(String.format(staged, "run-jdbc"))).hasSize(7);
+    // Every value reads back exactly as it was given, whichever way it travelled.
+    for (String run : List.of("run-jdbc", "run-copy")) {
+      List<String> names = new ArrayList<>();
+      try (Connection c = warehouse.connect();
+          java.sql.ResultSet rs =
+              c.createStatement().executeQuery("select name from s_item where run_id = '" + run + "' order by item_id")) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      assertThat(names).containsExactlyElementsOf(hostile.stream().map(i -> i.name).toList());
+    }
     assertThat(viaCopy)
         .contains("12||false|0.00|2024-01-02 10:00:00.0", "13|null|true|null|null")
         .contains("11|line one\nline two\r\nthree|false|null|null");

@@ -1,13 +1,13 @@
 create table if not exists s_item (
   run_id    varchar(64)   not null,
   item_id   bigint        not null,
-  name      varchar(100),
+  name      text,
   price     numeric(10,2),
   seen_at   timestamp
 );
 create table if not exists d_item (
   item_id   bigint        not null primary key,
-  name      varchar(100),
+  name      text,
   price     numeric(10,2),
   seen_at   timestamp
 );
