@@ -2,6 +2,7 @@ package etl.transforms.merge;
 
 import etl.transforms.check.Check;
 import etl.transforms.check.CheckResult;
+import etl.transforms.jdbc.Retry;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;
@@ -35,6 +36,7 @@ public final class MergeRunner implements Serializable {
   private final List<String> stagingTables;
   private final List<Merge> merges;
   private final List<Check> checks;
+  private final Retry retry;
 
   public MergeRunner(
       Warehouse warehouse,
@@ -42,11 +44,30 @@ public final class MergeRunner implements Serializable {
       List<String> stagingTables,
       List<Merge> merges,
       List<Check> checks) {
+    this(warehouse, pipeline, stagingTables, merges, checks, Retry.DEFAULT);
+  }
+
+  private MergeRunner(
+      Warehouse warehouse,
+      String pipeline,
+      List<String> stagingTables,
+      List<Merge> merges,
+      List<Check> checks,
+      Retry retry) {
     this.warehouse = warehouse;
     this.pipeline = pipeline;
     this.stagingTables = List.copyOf(stagingTables);
     this.merges = List.copyOf(merges);
     this.checks = List.copyOf(checks);
+    this.retry = retry;
+  }
+
+  /**
+   * How a transaction that failed for a transient reason (lost connection, serialization failure,
+   * deadlock) is tried again: rolled back, then repeated whole ({@link Retry#DEFAULT}).
+   */
+  public MergeRunner withRetry(Retry retry) {
+    return new MergeRunner(warehouse, pipeline, stagingTables, merges, checks, retry);
   }
 
   /** The MERGE statement(s) that publish one final table. */
@@ -63,7 +84,17 @@ public final class MergeRunner implements Serializable {
     }
   }
 
+  /**
+   * Merges and checks the run in one transaction, repeated whole after a transient failure; the
+   * check results are recorded once, for the attempt that ended the transaction.
+   */
   public Outcome run(String runId) throws SQLException {
+    Outcome outcome = retry.call("MERGE and checks of run " + runId, () -> attempt(runId));
+    record(runId, outcome.checks());
+    return outcome;
+  }
+
+  private Outcome attempt(String runId) throws SQLException {
     Map<String, Object> params = Map.of("run_id", runId);
     Map<String, Long> changed = new LinkedHashMap<>();
     List<CheckResult> results = new ArrayList<>();
@@ -102,7 +133,6 @@ public final class MergeRunner implements Serializable {
         throw e;
       }
     }
-    record(runId, results);
     return new Outcome(changed, results);
   }
 
@@ -144,18 +174,24 @@ public final class MergeRunner implements Serializable {
   private void record(String runId, List<CheckResult> results) throws SQLException {
     SqlScript insert =
         warehouse.dialect().script("common", "record_check_result.sql");
-    try (Connection c = warehouse.connect()) {
-      c.setAutoCommit(true);
-      for (CheckResult r : results) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("run_id", runId);
-        p.put("pipeline", pipeline);
-        p.put("check_name", r.name());
-        p.put("status", r.passed() ? "pass" : "fail");
-        p.put("violations", r.violations());
-        p.put("sample", r.sample());
-        SqlRunner.execute(c, insert, p);
-      }
-    }
+    retry.call(
+        "recording the check results of run " + runId,
+        () -> {
+          try (Connection c = warehouse.connect()) {
+            c.setAutoCommit(false); // all or none, so a repeat never doubles a result
+            for (CheckResult r : results) {
+              Map<String, Object> p = new LinkedHashMap<>();
+              p.put("run_id", runId);
+              p.put("pipeline", pipeline);
+              p.put("check_name", r.name());
+              p.put("status", r.passed() ? "pass" : "fail");
+              p.put("violations", r.violations());
+              p.put("sample", r.sample());
+              SqlRunner.execute(c, insert, p);
+            }
+            c.commit();
+          }
+          return null;
+        });
   }
 }

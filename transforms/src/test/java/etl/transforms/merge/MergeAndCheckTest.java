@@ -223,6 +223,33 @@ public class MergeAndCheckTest {
   }
 
   @Test
+  public void aMergeHitByADeadlockIsRolledBackRepeatedWholeAndRecordedOnce() throws SQLException {
+    load("run-1", ITEMS, ITEM_CHECKS);
+    List<String> expected = lines("select * from d_item order by item_id");
+    execute("delete from d_item; create sequence calls");
+    execute(
+        "create function deadlock_once() returns void language plpgsql as $$ begin"
+            + " if nextval('calls') = 1 then raise exception 'deadlock' using errcode = '40P01'; end if; end $$");
+    // The real MERGE, after a statement that dies with a deadlock (40P01) on its first call only.
+    SqlScript deadlockedOnce =
+        SqlScript.of(
+            "merge_d_item_deadlocked_once",
+            "select deadlock_once();\n" + SqlScript.load("items/postgres/merge_d_item.sql").text());
+
+    MergeRunner.Outcome outcome =
+        new MergeRunner(warehouse, "items", List.of("s_item"), List.of(new MergeRunner.Merge("d_item", deadlockedOnce)), ITEM_CHECKS)
+            .withRetry(etl.transforms.jdbc.Retry.of(3, java.time.Duration.ofMillis(10)))
+            .run("run-1");
+
+    assertThat(outcome.committed()).isTrue();
+    assertThat(lines("select last_value from calls")).containsExactly("2");
+    assertThat(lines("select * from d_item order by item_id")).isEqualTo(expected);
+    // Each check: once for the first load, once for this run — not once per attempt.
+    assertThat(lines("select check_name, count(*) from etl_check_result where run_id = 'run-1' group by 1 having count(*) <> 2"))
+        .isEmpty();
+  }
+
+  @Test
   public void anEmptyTableFailsItsNotEmptyCheck() throws SQLException {
     execute("create table d_empty (id bigint)");
     MergeRunner.Outcome outcome =
