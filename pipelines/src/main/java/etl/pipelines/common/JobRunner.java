@@ -272,8 +272,13 @@ public final class JobRunner {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     RunSummary summary = RunSummary.collect(job, warehouse, runId, metrics, failure, seconds);
-    summary.record(warehouse);
+    String notRecorded = summary.record(warehouse);
     summary.print(out);
+    if (notRecorded != null) {
+      // The outcome above stands; only its bookkeeping row is missing (e.g. the database went away).
+      out.println("Not recorded in etl_run: " + notRecorded);
+      return FAILED;
+    }
     return switch (summary.status()) {
       case "succeeded" -> OK;
       case "failed_checks" -> CHECKS_FAILED;

@@ -2,6 +2,7 @@ package etl.pipelines.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import etl.transforms.check.TableDef;
+import etl.transforms.jdbc.Retry;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;
@@ -142,7 +143,8 @@ public final class RunSummary {
     return runId;
   }
 
-  void record(Warehouse warehouse) {
+  /** Writes the outcome into the run's etl_run row; returns why it could not, or null. */
+  String record(Warehouse warehouse) {
     Map<String, Object> rows = new LinkedHashMap<>();
     rows.putAll(stagedRows);
     rows.putAll(tableRows);
@@ -161,10 +163,17 @@ public final class RunSummary {
       throw new IllegalStateException(e);
     }
     p.put("message", message);
-    try (Connection c = warehouse.connect()) {
-      SqlRunner.execute(c, warehouse.dialect().script("common", "run_finish.sql"), p);
+    try {
+      Retry.DEFAULT.call(
+          "recording run " + runId,
+          () -> {
+            try (Connection c = warehouse.connect()) {
+              return SqlRunner.execute(c, warehouse.dialect().script("common", "run_finish.sql"), p);
+            }
+          });
+      return null;
     } catch (SQLException e) {
-      throw new ConfigException("Cannot record the run in etl_run: " + e.getMessage(), e);
+      return JobRunner.firstLine(e.getMessage());
     }
   }
 
