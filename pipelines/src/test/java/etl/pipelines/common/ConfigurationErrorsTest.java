@@ -16,6 +16,31 @@ import org.junit.rules.TemporaryFolder;
 /** Mistakes in how the program is started end with one clear line and exit code 2. */
 public class ConfigurationErrorsTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  @org.junit.ClassRule public static final TestWarehouse DB = new TestWarehouse();
+
+  @Test
+  public void anUnreachableS3EndpointFailsFastAndNothingIsWritten() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+
+    Run run =
+        DB.run(
+            new SparkifyJob(),
+            "--input=s3://landing/sparkify",
+            "--endpoint=http://127.0.0.1:" + closedPort,
+            "--awsRegion=us-east-1",
+            "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\",\"accessKeyId\":\"a\",\"secretAccessKey\":\"b\"}");
+
+    assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err())
+        .startsWith("error: Cannot list song files at s3://landing/sparkify/song_data/**/*.json: ")
+        .doesNotContain("\tat ");
+    assertThat(DB.lines("select count(*) from information_schema.tables where table_schema = 'public'"))
+        .containsExactly("0");
+  }
 
   @Test
   public void aMissingInputFolderFailsFastNamingWhatIsMissing() {
