@@ -1,5 +1,6 @@
 -- One row per run of any warehouse load: what ran, with which arguments (secrets masked), how it
--- ended, rows per table and dead letters per reason (JSON text). Small: a copy on every node.
+-- ended, rows per table, dead letters per reason and each source's accounting (JSON text).
+-- Small: a copy on every node.
 create table if not exists etl_run (
   run_id                 varchar(64)     not null primary key,
   pipeline               varchar(64)     not null,
@@ -9,7 +10,8 @@ create table if not exists etl_run (
   status                 varchar(16)     not null,
   rows_per_table         varchar(65535),
   dead_letters_by_reason varchar(65535),
-  message                varchar(65535)
+  message                varchar(65535),
+  accounting             varchar(65535)
 )
 diststyle all
 sortkey (started_at);

@@ -6,7 +6,6 @@ import etl.transforms.io.DeadLetter;
 import etl.transforms.jdbc.S3Staging;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.jdbc.Warehouse;
-import etl.transforms.merge.MergeAndCheck;
 import etl.transforms.merge.MergeRunner;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;
@@ -31,10 +30,8 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -236,13 +233,11 @@ public final class JobRunner {
     StageRows.LoadMethod method = loadMethod(options, warehouse);
     JobContext context =
         new JobContext(warehouse, runId, options.getBatchSize(), method, s3Staging(options, method));
-    List<PCollection<?>> signals = new ArrayList<>(job.expand(pipeline, options, context));
-    signals.add(
-        PCollectionList.of(context.deadLetters())
-            .apply("CollectDeadLetters", Flatten.pCollections())
-            .apply(
-                "StageDeadLetters",
-                context.<DeadLetter>stage("etl_dead_letter").withConstant("pipeline", job.name())));
+    // Staging is complete when the pipeline is: the MERGE runs after it, from the driver.
+    job.expand(pipeline, options, context);
+    PCollectionList.of(context.deadLetters())
+        .apply("CollectDeadLetters", Flatten.pCollections())
+        .apply("StageDeadLetters", context.<DeadLetter>stage("etl_dead_letter").withConstant("pipeline", job.name()));
     List<TableDef> published = new ArrayList<>();
     job.finalTables().stream().filter(t -> job.publishes(t.name(), options)).forEach(published::add);
     List<MergeRunner.Merge> merges = new ArrayList<>();
@@ -253,25 +248,38 @@ public final class JobRunner {
     }
     List<Check> checks = new ArrayList<>(Check.standard(published));
     job.customChecks().forEach(file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
-    pipeline.apply(
-        "MergeAndCheck",
-        MergeAndCheck.of(warehouse, job.name(), runId)
-            .withStagingTables(job.stagingTables())
-            .withMerges(merges)
-            .withChecks(checks)
-            .after(signals));
 
-    MetricQueryResults metrics = null;
+    // 1. The pipeline reads, parses and stages (the dead letters included).
     Throwable failure = null;
+    Map<String, Map<String, Long>> counters = Map.of();
     try {
       PipelineResult result = pipeline.run();
       result.waitUntilFinish();
-      metrics = result.metrics().allMetrics();
+      counters = RunSummary.countersByStep(result.metrics().allMetrics());
     } catch (RuntimeException e) {
       failure = e;
     }
+    // 2. Every record of every source accounted for, before anything is published.
+    List<Accounting.Balance> balances = List.of();
+    Map<String, Long> mergeMillis = Map.of();
+    if (failure == null) {
+      try {
+        balances = Accounting.balances(job.sources(options), counters, warehouse, runId);
+        if (balances.stream().allMatch(Accounting.Balance::balanced)) {
+          // 3. MERGE and check in one transaction, from the driver.
+          MergeRunner.Outcome outcome =
+              new MergeRunner(warehouse, job.name(), job.stagingTables(), merges, checks).run(runId);
+          mergeMillis = outcome.millis();
+        } else {
+          failure = new AccountingMismatch(balances);
+        }
+      } catch (SQLException e) {
+        failure = e;
+      }
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
-    RunSummary summary = RunSummary.collect(job, warehouse, runId, metrics, failure, seconds);
+    RunSummary summary =
+        RunSummary.collect(job, warehouse, runId, counters, balances, mergeMillis, failure, seconds);
     String notRecorded = summary.record(warehouse);
     summary.print(out);
     if (notRecorded != null) {
@@ -284,6 +292,17 @@ public final class JobRunner {
       case "failed_checks" -> CHECKS_FAILED;
       default -> FAILED;
     };
+  }
+
+  /** Some source's records do not add up: the run publishes nothing. */
+  static final class AccountingMismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AccountingMismatch(List<Accounting.Balance> balances) {
+      super("Records do not add up, nothing was published: "
+          + balances.stream().filter(b -> !b.balanced()).map(Accounting.Balance::toString)
+              .collect(java.util.stream.Collectors.joining("; ")));
+    }
   }
 
   private static StageRows.LoadMethod loadMethod(WarehouseOptions options, Warehouse warehouse) {

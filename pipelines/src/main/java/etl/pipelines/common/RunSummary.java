@@ -35,6 +35,8 @@ public final class RunSummary {
   private final String message;
   private final double seconds;
   private final Map<String, Map<String, Long>> stepMetrics;
+  private final List<Accounting.Balance> balances;
+  private final Map<String, Long> mergeMillis;
   private final Map<String, Long> stagedRows;
   private final Map<String, Long> tableRows;
   private final List<Map<String, Object>> deadLetters;
@@ -48,6 +50,8 @@ public final class RunSummary {
       String message,
       double seconds,
       Map<String, Map<String, Long>> stepMetrics,
+      List<Accounting.Balance> balances,
+      Map<String, Long> mergeMillis,
       Map<String, Long> stagedRows,
       Map<String, Long> tableRows,
       List<Map<String, Object>> deadLetters,
@@ -59,6 +63,8 @@ public final class RunSummary {
     this.message = message;
     this.seconds = seconds;
     this.stepMetrics = stepMetrics;
+    this.balances = balances;
+    this.mergeMillis = mergeMillis;
     this.stagedRows = stagedRows;
     this.tableRows = tableRows;
     this.deadLetters = deadLetters;
@@ -70,7 +76,9 @@ public final class RunSummary {
       WarehouseJob<?> job,
       Warehouse warehouse,
       String runId,
-      MetricQueryResults metrics,
+      Map<String, Map<String, Long>> counters,
+      List<Accounting.Balance> balances,
+      Map<String, Long> mergeMillis,
       Throwable failure,
       double seconds) {
     Map<String, Long> staged = new LinkedHashMap<>();
@@ -110,7 +118,8 @@ public final class RunSummary {
             ? "Data-quality checks failed, MERGE rolled back, final tables unchanged: " + String.join(" | ", failedChecks)
             : failure == null ? summaryError : JobRunner.rootMessage(failure);
     return new RunSummary(
-        job.name(), runId, status, message, seconds, metricsByStep(metrics), staged, tables, deadLetters, queries, checks);
+        job.name(), runId, status, message, seconds, counters, balances, mergeMillis, staged, tables, deadLetters,
+        queries, checks);
   }
 
   private static long count(
@@ -121,7 +130,8 @@ public final class RunSummary {
     return ((Number) rows.get(0).get("row_count")).longValue();
   }
 
-  private static Map<String, Map<String, Long>> metricsByStep(MetricQueryResults metrics) {
+  /** The pipeline's counters by step (namespace) and name; empty when the pipeline did not finish. */
+  static Map<String, Map<String, Long>> countersByStep(MetricQueryResults metrics) {
     Map<String, Map<String, Long>> byStep = new TreeMap<>();
     if (metrics == null) {
       return byStep;
@@ -159,6 +169,7 @@ public final class RunSummary {
     try {
       p.put("rows_per_table", JSON.writeValueAsString(rows));
       p.put("dead_letters_by_reason", JSON.writeValueAsString(byReason));
+      p.put("accounting", JSON.writeValueAsString(Accounting.asRows(balances)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -178,16 +189,11 @@ public final class RunSummary {
   }
 
   /**
-   * Where the time went: the MERGE step reports its phases (counters {@code MergeAndCheck/ms_*});
-   * the rest of the run is preparing, reading, parsing and staging.
+   * Where the time went: the MERGE step reports its phases; the rest of the run is preparing,
+   * reading, parsing and staging.
    */
   private void printTimes(PrintStream out) {
-    Map<String, Long> ms = new LinkedHashMap<>();
-    stepMetrics.getOrDefault("MergeAndCheck", Map.of()).forEach((name, v) -> {
-      if (name.startsWith("ms_")) {
-        ms.put(name.substring(3), v);
-      }
-    });
+    Map<String, Long> ms = mergeMillis;
     if (ms.isEmpty()) {
       return;
     }
@@ -221,6 +227,13 @@ public final class RunSummary {
             counters.forEach((name, v) -> line.append(String.format(Locale.ROOT, " %s=%d", name, v)));
             out.println(line);
           });
+    }
+    if (!balances.isEmpty()) {
+      out.println();
+      out.println("Accounting (read = loaded + dead-lettered + filtered)");
+      for (Accounting.Balance b : balances) {
+        out.printf(Locale.ROOT, "  %-3s %s%n", b.balanced() ? "ok" : "BAD", b);
+      }
     }
     out.println();
     out.println("Staged this run");

@@ -26,6 +26,12 @@ public interface WarehouseJob<O extends WarehouseOptions> {
   /** Staging tables, in DDL order. Each has a {@code run_id} column. */
   List<String> stagingTables();
 
+  /**
+   * How each source's records are accounted for (read = loaded + dead-lettered + filtered); a run
+   * whose sources do not balance publishes nothing. Sources this run does not read are left out.
+   */
+  List<Accounting.Source> sources(O options);
+
   /** Final tables in MERGE order (dimensions before facts), with keys for the checks. */
   List<TableDef> finalTables();
 

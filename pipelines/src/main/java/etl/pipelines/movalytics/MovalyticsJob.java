@@ -3,6 +3,7 @@ package etl.pipelines.movalytics;
 import static etl.transforms.check.TableDef.ForeignKey.nullable;
 import static etl.transforms.check.TableDef.ForeignKey.required;
 
+import etl.pipelines.common.Accounting;
 import etl.pipelines.common.Answer;
 import etl.pipelines.common.AnswerOptions;
 import etl.pipelines.common.ConfigException;
@@ -162,6 +163,32 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
       return present(keywords(o));
     }
     return true;
+  }
+
+  @Override
+  public List<Accounting.Source> sources(MovalyticsOptions o) {
+    List<Accounting.Source> sources = new ArrayList<>();
+    sources.add(Accounting.Source.of("movies", "ReadMovies", List.of("ParseMovies", "DeduplicateMovies"),
+        new Accounting.Staged("s_movie", List.of("source", "line"))));
+    sources.add(Accounting.Source.of("CPI months", "ReadCpi", List.of("ParseCpi", "DeduplicateCpiMonths"),
+        new Accounting.Staged("s_cpi", List.of("source", "line"))));
+    // Links are loaded as the lookup from MovieLens to TMDB ids, not staged.
+    sources.add(Accounting.Source.of("links", "ReadLinks", List.of("ParseLinks", "DeduplicateLinks"),
+        new Accounting.Counted("DeduplicateLinks", "kept")));
+    sources.add(Accounting.Source.of("ratings", "ReadRatings", List.of("ParseRatings", ResolveRatedMovies.STEP),
+        new Accounting.Staged("s_rating", List.of("source", "line"))));
+    // One credits or keywords record becomes many staged rows: counted as the records kept.
+    if (present(credits(o))) {
+      sources.add(Accounting.Source.of("credits", "ReadCredits",
+          List.of("ParseCredits", "DeduplicateCredits", "KeepCreditsOfKnownMovies"),
+          new Accounting.Counted("KeepCreditsOfKnownMovies", "kept")));
+    }
+    if (present(keywords(o))) {
+      sources.add(Accounting.Source.of("keywords", "ReadKeywords",
+          List.of("ParseKeywords", "DeduplicateKeywords", "KeepKeywordsOfKnownMovies"),
+          new Accounting.Counted("KeepKeywordsOfKnownMovies", "kept")));
+    }
+    return sources;
   }
 
   @Override

@@ -3,6 +3,7 @@ package etl.pipelines.sparkify;
 import static etl.transforms.check.TableDef.ForeignKey.nullable;
 import static etl.transforms.check.TableDef.ForeignKey.required;
 
+import etl.pipelines.common.Accounting;
 import etl.pipelines.common.Inputs;
 import etl.pipelines.common.JobContext;
 import etl.pipelines.common.WarehouseJob;
@@ -72,6 +73,15 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
             required("user_id", "d_user", "user_id"),
             nullable("song_id", "d_song", "song_id", "no song with the event's title and artist name"),
             nullable("artist_id", "d_artist", "artist_id", "no artist with the event's artist name")));
+  }
+
+  @Override
+  public List<Accounting.Source> sources(SparkifyOptions options) {
+    return List.of(
+        Accounting.Source.of("song files", "ReadSongs", List.of("ParseSongs"),
+            new Accounting.Staged("s_song", List.of("source"))),
+        Accounting.Source.of("events", "ReadEvents", List.of("ParseEvents"),
+            new Accounting.Staged("s_songplay_event", List.of("source", "line"))));
   }
 
   @Override

@@ -161,8 +161,12 @@ public class SparkifyPipelineTest {
     // 12 + 9 lines = 1 blank (filtered by rule) + 20 records = 1 + 7 dead letters + 12 staged
     assertThat(run.out()).containsPattern("ReadEvents\\s+dead_letters=1 files=2 filtered_blank_line=1 records=20");
     assertThat(run.out()).containsPattern("ParseEvents\\s+dead_letters=7 parsed=12");
-    assertThat(run.out()).containsPattern("ReadSongs\\s+dead_letters=2 files=15 records=14");
+    // 15 song files = 15 records (the empty one counts, dead-lettered) = 2 + 4 dead letters + 9 staged
+    assertThat(run.out()).containsPattern("ReadSongs\\s+dead_letters=2 files=15 records=15");
     assertThat(run.out()).containsPattern("ParseSongs\\s+dead_letters=4 parsed=9");
+    assertThat(run.out())
+        .contains("ok  song files: read 15 = loaded 9 + dead-lettered 6 + filtered 0")
+        .contains("ok  events: read 21 = loaded 12 + dead-lettered 8 + filtered 1 {blank_line=1}");
   }
 
   @Test

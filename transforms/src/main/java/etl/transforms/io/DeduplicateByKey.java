@@ -109,7 +109,10 @@ public final class DeduplicateByKey<T extends Origin, K>
       this.failed = failed;
       this.repeats = Metrics.counter(step, "filtered_exact_duplicate");
       this.duplicates = Metrics.counter(step, "dead_letters");
+      this.keptCount = Metrics.counter(step, "kept");
     }
+
+    private final org.apache.beam.sdk.metrics.Counter keptCount;
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<T>> shard, MultiOutputReceiver out) {
@@ -119,6 +122,7 @@ public final class DeduplicateByKey<T extends Origin, K>
       }
       for (Map.Entry<K, List<T>> group : byKey.entrySet()) {
         List<T> records = group.getValue();
+        keptCount.inc();
         if (records.size() == 1) {
           out.get(good).output(records.get(0));
           continue;

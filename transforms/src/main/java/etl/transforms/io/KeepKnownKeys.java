@@ -92,7 +92,10 @@ public final class KeepKnownKeys<T extends Origin, K> extends PTransform<PCollec
       this.good = good;
       this.failed = failed;
       this.misses = Metrics.counter(step, "dead_letters");
+      this.kept = Metrics.counter(step, "kept");
     }
+
+    private final Counter kept;
 
     // Fixed for the whole batch run: materialized once per DoFn instance, not once per element.
     private transient Map<K, Boolean> knownMap;
@@ -105,6 +108,7 @@ public final class KeepKnownKeys<T extends Origin, K> extends PTransform<PCollec
       T record = c.element();
       K k = key.apply(record);
       if (knownMap.containsKey(k)) {
+        kept.inc();
         c.output(good, record);
       } else {
         misses.inc();

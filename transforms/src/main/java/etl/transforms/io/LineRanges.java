@@ -150,10 +150,12 @@ final class LineRanges {
           }
         }
         if (range.from == 0 && !sawAnyByte) {
+          recordCount++; // the file is the one record accounted for
           deadLetterCount++;
           out.failed(new DeadLetter(step, range.uri, 0, "empty_file", "the file is empty", ""));
         }
       } catch (IOException e) {
+        recordCount++;
         deadLetterCount++;
         out.failed(new DeadLetter(step, range.uri, range.from, "unreadable_file", "cannot read file: " + e, ""));
       } finally {

@@ -55,8 +55,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * the limit ({@code record_too_large}), an empty file ({@code empty_file}) and a file that cannot be
  * read ({@code unreadable_file}). Reading has no side effects, so a retried bundle is harmless.
  *
- * <p>Metrics, in the namespace of the step name: {@code files}, {@code records},
- * {@code dead_letters}, {@code filtered_blank_line}.
+ * <p>Metrics, in the namespace of the step name: {@code files}, {@code records} (every record
+ * emitted or dead-lettered; an unreadable or empty file counts as one), {@code dead_letters},
+ * {@code filtered_blank_line}, {@code filtered_header}. So {@code records + filtered_*} is what the
+ * step read, and {@code records = good + dead_letters}.
  */
 public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   /** Default upper bound for one record; a longer one is dead-lettered instead of exhausting memory. */
@@ -507,10 +509,9 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
         out.get(good).output(new SourceRecord(source, position, text));
       }
 
+      /** A failed record; a file that could not be read at all (position 0) counts as one. */
       void failure(long position, String reason, String message, String raw) {
-        if (position > 0) {
-          records.inc();
-        }
+        records.inc();
         deadLetters.inc();
         out.get(failed).output(new DeadLetter(step, source, position, reason, message, raw));
       }

@@ -74,7 +74,7 @@ public final class MergeRunner implements Serializable {
   public record Merge(String table, SqlScript sql) implements Serializable {}
 
   /** What a publish did: rows changed per MERGE script and every check's result. */
-  public record Outcome(Map<String, Long> changedRows, List<CheckResult> checks) {
+  public record Outcome(Map<String, Long> changedRows, List<CheckResult> checks, Map<String, Long> millis) {
     public List<CheckResult> failures() {
       return checks.stream().filter(c -> !c.passed()).toList();
     }
@@ -98,6 +98,7 @@ public final class MergeRunner implements Serializable {
     Map<String, Object> params = Map.of("run_id", runId);
     Map<String, Long> changed = new LinkedHashMap<>();
     List<CheckResult> results = new ArrayList<>();
+    Map<String, Long> millis = new LinkedHashMap<>();
     try (Connection c = warehouse.connect()) {
       c.setAutoCommit(false);
       try {
@@ -107,21 +108,21 @@ public final class MergeRunner implements Serializable {
         for (String table : stagingTables) {
           analyze(c, table);
         }
-        started = timed("analyze_staging", started);
+        started = timed(millis, "analyze_staging", started);
         int step = 0;
         for (Merge merge : merges) {
           long n = SqlRunner.execute(c, merge.sql(), params, st -> st.writes(merge.table()));
           analyze(c, merge.table());
           changed.put(merge.table(), n);
           long ms = (System.nanoTime() - started) / 1_000_000;
-          started = timed("merge_" + merge.table(), started);
+          started = timed(millis, "merge_" + merge.table(), started);
           LOG.info("{} run {}: MERGE {} of {}: {} changed {} rows in {} ms",
               pipeline, runId, ++step, merges.size(), merge.table(), n, ms);
         }
         for (Check check : checks) {
           results.add(runCheck(c, check, params));
         }
-        timed("checks", started);
+        timed(millis, "checks", started);
         LOG.info("{} run {}: {} checks done", pipeline, runId, checks.size());
         if (results.stream().allMatch(CheckResult::passed)) {
           c.commit();
@@ -133,16 +134,19 @@ public final class MergeRunner implements Serializable {
         throw e;
       }
     }
-    return new Outcome(changed, results);
+    return new Outcome(changed, results, millis);
   }
 
   /**
-   * Adds the milliseconds since {@code started} to the counter {@code MergeAndCheck/ms_<step>} (the
-   * run summary prints these as the time breakdown) and returns the new start.
+   * Puts the milliseconds since {@code started} into {@code millis} (the run summary prints them
+   * as the time breakdown) and into the counter {@code MergeAndCheck/ms_<step>} when this runs
+   * inside a pipeline; returns the new start.
    */
-  private static long timed(String step, long started) {
+  private static long timed(Map<String, Long> millis, String step, long started) {
     long now = System.nanoTime();
-    Metrics.counter("MergeAndCheck", "ms_" + step).inc((now - started) / 1_000_000);
+    long ms = (now - started) / 1_000_000;
+    millis.merge(step, ms, Long::sum);
+    Metrics.counter("MergeAndCheck", "ms_" + step).inc(ms);
     return now;
   }
 

@@ -1,0 +1,136 @@
+package etl.pipelines.common;
+
+import etl.transforms.jdbc.Warehouse;
+import etl.transforms.sql.SqlRunner;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every input record of a run, accounted for per source before anything is published:
+ *
+ * <pre>read = loaded + dead-lettered + filtered (by rule)</pre>
+ *
+ * <ul>
+ *   <li><b>read</b>: the read step's {@code records} (an unreadable or empty file counts as one)
+ *       plus what it filtered (blank lines, headers), from the pipeline's counters;
+ *   <li><b>dead-lettered</b>: rows of {@code etl_dead_letter} of this run from the source's steps,
+ *       each (file, position) once, so a retried bundle is not counted twice;
+ *   <li><b>filtered</b>: every {@code filtered_<rule>} counter of the source's steps, by rule;
+ *   <li><b>loaded</b>: distinct staged records of the source (e.g. {@code (source, line)} of its
+ *       staging table), or the counter of its last step where one record fans out to many rows.
+ * </ul>
+ */
+public final class Accounting {
+  private Accounting() {}
+
+  /** How one source's records are counted. */
+  public record Source(String name, String readStep, List<String> steps, Loaded loaded) {
+    public static Source of(String name, String readStep, List<String> steps, Loaded loaded) {
+      return new Source(name, readStep, List.copyOf(steps), loaded);
+    }
+
+    List<String> allSteps() {
+      List<String> all = new ArrayList<>(List.of(readStep));
+      all.addAll(steps);
+      return all;
+    }
+  }
+
+  /** Where the count of loaded records comes from. */
+  public sealed interface Loaded {}
+
+  /** Distinct values of {@code columns} in {@code table} for this run. */
+  public record Staged(String table, List<String> columns) implements Loaded {}
+
+  /** A counter ({@code step}/{@code name}): for records kept as a lookup or fanned out to many rows. */
+  public record Counted(String step, String name) implements Loaded {}
+
+  /** One source's balance. */
+  public record Balance(
+      String source, long read, long loaded, long deadLettered, Map<String, Long> filtered) {
+    public long filteredTotal() {
+      return filtered.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean balanced() {
+      return read == loaded + deadLettered + filteredTotal();
+    }
+
+    @Override
+    public String toString() {
+      return source + ": read " + read + (balanced() ? " = " : " ≠ ") + "loaded " + loaded + " + dead-lettered "
+          + deadLettered + " + filtered " + filteredTotal() + (filtered.isEmpty() ? "" : " " + filtered);
+    }
+  }
+
+  /** The balance of every source, from the run's counters and the warehouse's rows. */
+  public static List<Balance> balances(
+      List<Source> sources, Map<String, Map<String, Long>> counters, Warehouse warehouse, String runId)
+      throws SQLException {
+    List<Balance> balances = new ArrayList<>();
+    try (Connection c = warehouse.connect()) {
+      for (Source s : sources) {
+        Map<String, Long> read = counters.getOrDefault(s.readStep(), Map.of());
+        long readTotal = read.getOrDefault("records", 0L);
+        Map<String, Long> filtered = new TreeMap<>();
+        for (String step : s.allSteps()) {
+          counters.getOrDefault(step, Map.of()).forEach((name, n) -> {
+            if (name.startsWith("filtered_") && n > 0) {
+              filtered.merge(name.substring("filtered_".length()), n, Long::sum);
+            }
+          });
+        }
+        readTotal += read.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("filtered_"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+        long dead = 0;
+        for (String step : s.allSteps()) {
+          dead += count(c, warehouse, "count_run_dead_letters.sql", Map.of(), Map.of("run_id", runId, "step", step));
+        }
+        long loaded;
+        if (s.loaded() instanceof Staged st) {
+          loaded = count(
+              c, warehouse, "count_run_distinct.sql",
+              Map.of("table", st.table(), "columns", st.columns()), Map.of("run_id", runId));
+        } else {
+          Counted ct = (Counted) s.loaded();
+          loaded = counters.getOrDefault(ct.step(), Map.of()).getOrDefault(ct.name(), 0L);
+        }
+        balances.add(new Balance(s.name(), readTotal, loaded, dead, filtered));
+      }
+    }
+    return balances;
+  }
+
+  private static long count(
+      Connection c, Warehouse warehouse, String file, Map<String, ?> identifiers, Map<String, Object> params)
+      throws SQLException {
+    var script = warehouse.dialect().script("common", file);
+    if (!identifiers.isEmpty()) {
+      script = script.withIdentifiers(identifiers);
+    }
+    return ((Number) SqlRunner.queryAll(c, script, params).get(0).get("row_count")).longValue();
+  }
+
+  /** The balances as JSON-ready maps (for etl_run and the summary). */
+  static List<Map<String, Object>> asRows(List<Balance> balances) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Balance b : balances) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("source", b.source());
+      row.put("read", b.read());
+      row.put("loaded", b.loaded());
+      row.put("dead_lettered", b.deadLettered());
+      row.put("filtered", b.filtered());
+      row.put("balanced", b.balanced());
+      rows.add(row);
+    }
+    return rows;
+  }
+}

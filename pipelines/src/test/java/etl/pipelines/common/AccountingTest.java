@@ -1,0 +1,118 @@
+package etl.pipelines.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import etl.pipelines.sparkify.SparkifyJob;
+import etl.pipelines.sparkify.SparkifyOptions;
+import etl.transforms.check.TableDef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Test;
+
+/** Every input record accounted for, per source, in every run; a run that cannot account publishes nothing. */
+public class AccountingTest {
+  @ClassRule public static final TestWarehouse DB = new TestWarehouse();
+
+  private static final String INPUT = "--input=" + Path.of("samples", "sparkify").toAbsolutePath();
+  private static final List<String> TABLES = new SparkifyJob().finalTables().stream().map(TableDef::name).toList();
+
+  @Before
+  public void emptyWarehouse() {
+    DB.execute("drop schema public cascade; create schema public");
+  }
+
+  @Test
+  public void everySourceBalancesAndTheBalanceIsRecordedInEtlRun() throws Exception {
+    TestWarehouse.Run run = DB.run(new SparkifyJob(), INPUT);
+
+    assertThat(run.exitCode()).isEqualTo(JobRunner.OK);
+    assertThat(run.out())
+        .contains("ok  song files: read 15 = loaded 9 + dead-lettered 6 + filtered 0")
+        .contains("ok  events: read 21 = loaded 12 + dead-lettered 8 + filtered 1 {blank_line=1}");
+    String json = DB.lines("select accounting from etl_run where run_id = ?", run.runId()).get(0);
+    List<Object> recorded = new ObjectMapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {});
+    assertThat(recorded)
+        .containsExactly(
+            Map.of("source", "song files", "read", 15, "loaded", 9, "dead_lettered", 6, "filtered", Map.of(),
+                "balanced", true),
+            Map.of("source", "events", "read", 21, "loaded", 12, "dead_lettered", 8,
+                "filtered", Map.of("blank_line", 1), "balanced", true));
+  }
+
+  @Test
+  public void aRunWhoseRecordsDoNotAddUpFailsAndPublishesNothing() {
+    assertThat(DB.run(new SparkifyJob(), INPUT).exitCode()).isEqualTo(JobRunner.OK);
+    DB.execute("delete from f_songplay where songplay_id = (select min(songplay_id) from f_songplay)");
+    Map<String, String> before = DB.fingerprints(TABLES);
+
+    // The same load, but the 7 events ParseEvents rejects are not looked for where they went: to
+    // the accounting, they vanished, as records lost by a faulty step would.
+    TestWarehouse.Run run = DB.run(new LosingParseEventsDeadLetters(), INPUT);
+
+    assertThat(run.exitCode()).isEqualTo(JobRunner.FAILED);
+    assertThat(run.out())
+        .contains("Records do not add up, nothing was published: events: read 21 ≠ loaded 12 + dead-lettered 1 + filtered 1")
+        .contains("BAD events");
+    assertThat(DB.fingerprints(TABLES)).isEqualTo(before);
+    assertThat(DB.lines("select status from etl_run order by started_at")).containsExactly("succeeded", "failed");
+  }
+
+  /** Sparkify, with an accounting that does not know about ParseEvents. */
+  private static final class LosingParseEventsDeadLetters implements WarehouseJob<SparkifyOptions> {
+    private final SparkifyJob job = new SparkifyJob();
+
+    @Override
+    public List<Accounting.Source> sources(SparkifyOptions options) {
+      return List.of(
+          job.sources(options).get(0),
+          Accounting.Source.of("events", "ReadEvents", List.of(),
+              new Accounting.Staged("s_songplay_event", List.of("source", "line"))));
+    }
+
+    @Override
+    public String name() {
+      return job.name();
+    }
+
+    @Override
+    public Class<SparkifyOptions> optionsClass() {
+      return job.optionsClass();
+    }
+
+    @Override
+    public Map<String, String> requiredInputs(SparkifyOptions options) {
+      return job.requiredInputs(options);
+    }
+
+    @Override
+    public List<String> stagingTables() {
+      return job.stagingTables();
+    }
+
+    @Override
+    public List<TableDef> finalTables() {
+      return job.finalTables();
+    }
+
+    @Override
+    public List<String> customChecks() {
+      return job.customChecks();
+    }
+
+    @Override
+    public Map<String, String> summaryQueries() {
+      return job.summaryQueries();
+    }
+
+    @Override
+    public List<PCollection<?>> expand(Pipeline pipeline, SparkifyOptions options, JobContext context) {
+      return job.expand(pipeline, options, context);
+    }
+  }
+}
