@@ -3,16 +3,16 @@ package etl.transforms.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import etl.transforms.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -21,19 +21,13 @@ import org.junit.Test;
  * terminated under a running query.
  */
 public class RetryTest {
-  private static EmbeddedPostgres postgres;
+  @ClassRule public static final TestPostgres PG = new TestPostgres();
   private static Warehouse warehouse;
   private static final Retry FAST = Retry.of(4, Duration.ofMillis(10));
 
   @BeforeClass
-  public static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    warehouse = Warehouse.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
-  }
-
-  @AfterClass
-  public static void stopPostgres() throws Exception {
-    postgres.close();
+  public static void connect() {
+    warehouse = PG.warehouse();
   }
 
   @Before
@@ -139,9 +133,6 @@ public class RetryTest {
   }
 
   private static void execute(String sql) throws SQLException {
-    try (Connection c = warehouse.connect();
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
+    PG.execute(sql);
   }
 }

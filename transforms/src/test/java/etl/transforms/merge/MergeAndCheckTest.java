@@ -8,7 +8,7 @@ import etl.transforms.jdbc.StageRows;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import etl.transforms.testing.TestPostgres;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -27,9 +27,9 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
-import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -37,7 +37,7 @@ import org.junit.Test;
  * name, merged after every write finished, and a failed check rolls the whole MERGE back.
  */
 public class MergeAndCheckTest {
-  private static EmbeddedPostgres postgres;
+  @ClassRule public static final TestPostgres PG = new TestPostgres();
   private static Warehouse warehouse;
 
   @DefaultSchema(JavaFieldSchema.class)
@@ -68,14 +68,8 @@ public class MergeAndCheckTest {
   }
 
   @BeforeClass
-  public static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    warehouse = Warehouse.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
-  }
-
-  @AfterClass
-  public static void stopPostgres() throws Exception {
-    postgres.close();
+  public static void connect() {
+    warehouse = PG.warehouse();
   }
 
   @Before
@@ -261,9 +255,7 @@ public class MergeAndCheckTest {
   }
 
   private static void execute(String sql) throws SQLException {
-    try (Connection c = warehouse.connect()) {
-      c.createStatement().execute(sql);
-    }
+    PG.execute(sql);
   }
 
   private static List<String> lines(String sql) throws SQLException {
