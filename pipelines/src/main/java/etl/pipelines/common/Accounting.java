@@ -21,8 +21,11 @@ import java.util.TreeMap;
  *   <li><b>dead-lettered</b>: rows of {@code etl_dead_letter} of this run from the source's steps,
  *       each (file, position) once, so a retried bundle is not counted twice;
  *   <li><b>filtered</b>: every {@code filtered_<rule>} counter of the source's steps, by rule;
- *   <li><b>loaded</b>: distinct staged records of the source (e.g. {@code (source, line)} of its
- *       staging table), or the counter of its last step where one record fans out to many rows.
+ *   <li><b>loaded</b>: staged records of the source, or the counter of its last step where one
+ *       record fans out to many rows. Staged rows are counted plainly first; only if that does not
+ *       balance are they counted distinct by (e.g.) {@code (source, line)}, since a retried bundle
+ *       may have staged some twice (the MERGE keeps them once). The distinct count is 20 times
+ *       slower at full scale. What this cannot see: exactly as many records lost as staged twice.
  * </ul>
  */
 public final class Accounting {
@@ -95,9 +98,14 @@ public final class Accounting {
         }
         long loaded;
         if (s.loaded() instanceof Staged st) {
-          loaded = count(
-              c, warehouse, "count_run_distinct.sql",
-              Map.of("table", st.table(), "columns", st.columns()), Map.of("run_id", runId));
+          // A plain count first (2.6 s for 26 M rows); the distinct count (57 s) only if that does
+          // not balance, i.e. when a retried bundle may have staged rows twice.
+          loaded = count(c, warehouse, "count_run_rows.sql", Map.of("table", st.table()), Map.of("run_id", runId));
+          if (readTotal != loaded + dead + filtered.values().stream().mapToLong(Long::longValue).sum()) {
+            loaded = count(
+                c, warehouse, "count_run_distinct.sql",
+                Map.of("table", st.table(), "columns", st.columns()), Map.of("run_id", runId));
+          }
         } else {
           Counted ct = (Counted) s.loaded();
           loaded = counters.getOrDefault(ct.step(), Map.of()).getOrDefault(ct.name(), 0L);

@@ -63,6 +63,25 @@ public class AccountingTest {
     assertThat(DB.lines("select status from etl_run order by started_at")).containsExactly("succeeded", "failed");
   }
 
+  @Test
+  public void rowsARetriedBundleStagedTwiceAreCountedOnce() throws Exception {
+    DB.execute("create table etl_dead_letter (run_id text, step text, source text, position bigint);"
+        + " create table s_x (run_id text, source text, line bigint);"
+        + " insert into s_x values ('r', 'f', 2), ('r', 'f', 3), ('r', 'f', 3), ('other', 'f', 9);"
+        + " insert into etl_dead_letter values ('r', 'ParseX', 'f', 4), ('r', 'ParseX', 'f', 4)");
+    Accounting.Source source =
+        Accounting.Source.of("x", "ReadX", List.of("ParseX"), new Accounting.Staged("s_x", List.of("source", "line")));
+    // Read 4 lines: a header (filtered), 2 staged (one of them twice), 1 dead letter (recorded twice).
+    Map<String, Map<String, Long>> counters =
+        Map.of("ReadX", Map.of("records", 3L, "filtered_header", 1L), "ParseX", Map.of("parsed", 2L));
+
+    List<Accounting.Balance> balances = Accounting.balances(List.of(source), counters, DB.warehouse(), "r");
+
+    assertThat(balances).hasSize(1);
+    assertThat(balances.get(0).toString()).isEqualTo("x: read 4 = loaded 2 + dead-lettered 1 + filtered 1 {header=1}");
+    assertThat(balances.get(0).balanced()).isTrue();
+  }
+
   /** Sparkify, with an accounting that does not know about ParseEvents. */
   private static final class LosingParseEventsDeadLetters implements WarehouseJob<SparkifyOptions> {
     private final SparkifyJob job = new SparkifyJob();
