@@ -6,15 +6,12 @@ import etl.pipelines.generate.MovalyticsGenerator;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.transforms.check.TableDef;
 import etl.transforms.jdbc.Warehouse;
-import etl.transforms.sql.SqlRunner;
-import etl.transforms.sql.SqlScript;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.Rule;
 import org.junit.Test;
@@ -99,16 +96,8 @@ public class DatabaseFaultTest {
   }
 
   private static Map<String, String> fingerprints(EmbeddedWarehouse db) throws SQLException {
-    Map<String, String> result = new TreeMap<>();
     try (Connection c = Warehouse.of(db.jdbcUrl(), db.user(), null).connect()) {
-      for (String t : TABLES) {
-        Map<String, Object> row =
-            SqlRunner.queryAll(
-                    c, SqlScript.load("common/postgres/table_fingerprint.sql").withIdentifiers(Map.of("table", t)), Map.of())
-                .get(0);
-        result.put(t, row.get("row_count") + ":" + row.get("fingerprint"));
-      }
+      return TestWarehouse.fingerprints(c, TABLES);
     }
-    return result;
   }
 }

@@ -255,17 +255,7 @@ public class SqlDialectsTest {
   }
 
   private static Map<String, String> fingerprints(Connection c, WarehouseJob<?> job) throws SQLException {
-    Map<String, String> result = new LinkedHashMap<>();
-    for (TableDef t : job.finalTables()) {
-      Map<String, Object> row =
-          SqlRunner.queryAll(
-                  c,
-                  SqlScript.load("common/postgres/table_fingerprint.sql").withIdentifiers(Map.of("table", t.name())),
-                  Map.of())
-              .get(0);
-      result.put(t.name(), row.get("row_count") + ":" + row.get("fingerprint"));
-    }
-    return result;
+    return TestWarehouse.fingerprints(c, job.finalTables().stream().map(TableDef::name).toList());
   }
 
   /** Staging edits that make a second MERGE update rows, null values and add newer events. */

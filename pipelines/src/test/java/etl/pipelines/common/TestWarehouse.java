@@ -123,19 +123,22 @@ public final class TestWarehouse extends ExternalResource {
 
   /** Row count and order-independent content hash of each table (see table_fingerprint.sql). */
   public Map<String, String> fingerprints(List<String> tables) {
-    Map<String, String> result = new TreeMap<>();
     try (Connection c = warehouse.connect()) {
-      for (String t : tables) {
-        Map<String, Object> row =
-            SqlRunner.queryAll(
-                    c,
-                    SqlScript.load("common/postgres/table_fingerprint.sql").withIdentifiers(Map.of("table", t)),
-                    Map.of())
-                .get(0);
-        result.put(t, row.get("row_count") + ":" + row.get("fingerprint"));
-      }
+      return fingerprints(c, tables);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same on a given connection (another database, or a schema set by search_path). */
+  public static Map<String, String> fingerprints(Connection c, List<String> tables) throws SQLException {
+    Map<String, String> result = new TreeMap<>();
+    for (String t : tables) {
+      Map<String, Object> row =
+          SqlRunner.queryAll(
+                  c, SqlScript.load("common/postgres/table_fingerprint.sql").withIdentifiers(Map.of("table", t)), Map.of())
+              .get(0);
+      result.put(t, row.get("row_count") + ":" + row.get("fingerprint"));
     }
     return result;
   }
