@@ -1,6 +1,7 @@
 package etl.pipelines.common;
 
 import etl.transforms.io.DeadLetter;
+import etl.transforms.io.ReadFiles;
 import etl.transforms.io.Routed;
 import etl.transforms.jdbc.S3Staging;
 import etl.transforms.jdbc.StageRows;
@@ -16,10 +17,18 @@ public final class JobContext {
   private final int batchSize;
   private final StageRows.LoadMethod loadMethod;
   private final S3Staging s3Staging;
+  private final FileManifest manifest;
   private final List<PCollection<DeadLetter>> deadLetters = new ArrayList<>();
 
-  JobContext(Warehouse warehouse, String runId, int batchSize, StageRows.LoadMethod loadMethod, S3Staging s3Staging) {
+  JobContext(
+      Warehouse warehouse,
+      String runId,
+      int batchSize,
+      StageRows.LoadMethod loadMethod,
+      S3Staging s3Staging,
+      FileManifest manifest) {
     this.warehouse = warehouse;
+    this.manifest = manifest;
     this.runId = runId;
     this.batchSize = batchSize;
     this.loadMethod = loadMethod;
@@ -42,6 +51,17 @@ public final class JobContext {
             .withBatchSize(batchSize)
             .withLoadMethod(loadMethod);
     return s3Staging == null ? stage : stage.withS3Staging(s3Staging);
+  }
+
+  /**
+   * An incremental input: the read covers only the files of its pattern that are new or changed
+   * since the warehouse last loaded them (every file with {@code --fullRefresh}), per the {@code
+   * etl_loaded_file} manifest. For inputs whose files can be loaded independently of each other
+   * (event logs, song files, rating files); reference inputs that every run needs whole are read
+   * plainly.
+   */
+  public ReadFiles incremental(ReadFiles read) {
+    return manifest.select(read);
   }
 
   public void deadLetters(PCollection<DeadLetter> failed) {

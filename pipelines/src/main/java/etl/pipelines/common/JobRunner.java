@@ -62,6 +62,10 @@ public final class JobRunner {
   /** Another run of the same warehouse was loading it; this one did nothing. */
   public static final int BUSY = 4;
 
+  /** The bookkeeping tables every warehouse has (DDL in {@code sql/common/<dialect>/ddl/}). */
+  public static final List<String> RUN_TABLES =
+      List.of("etl_run", "etl_dead_letter", "etl_check_result", "etl_loaded_file");
+
   private JobRunner() {}
 
   public static <O extends WarehouseOptions> int run(
@@ -231,21 +235,40 @@ public final class JobRunner {
 
     Pipeline pipeline = Pipeline.create(options);
     StageRows.LoadMethod method = loadMethod(options, warehouse);
+    FileManifest manifest = new FileManifest(warehouse, job.name(), options.getFullRefresh());
     JobContext context =
-        new JobContext(warehouse, runId, options.getBatchSize(), method, s3Staging(options, method));
+        new JobContext(warehouse, runId, options.getBatchSize(), method, s3Staging(options, method), manifest);
     // Staging is complete when the pipeline is: the MERGE runs after it, from the driver.
     job.expand(pipeline, options, context);
+    try {
+      manifest.record(runId);
+    } catch (SQLException e) {
+      throw new ConfigException("Cannot record the files of run " + runId + " in etl_loaded_file: " + firstLine(e.getMessage()), e);
+    }
     PCollectionList.of(context.deadLetters())
         .apply("CollectDeadLetters", Flatten.pCollections())
         .apply("StageDeadLetters", context.<DeadLetter>stage("etl_dead_letter").withConstant("pipeline", job.name()));
     List<TableDef> published = new ArrayList<>();
     job.finalTables().stream().filter(t -> job.publishes(t.name(), options)).forEach(published::add);
     List<MergeRunner.Merge> merges = new ArrayList<>();
+    if (manifest.fullRefresh()) {
+      // Rebuilt from every file: emptied first (facts before the dimensions they reference), in
+      // the same transaction as the MERGEs, so readers see the old tables until the commit.
+      for (int i = published.size() - 1; i >= 0; i--) {
+        String table = published.get(i).name();
+        merges.add(
+            new MergeRunner.Merge(
+                table, warehouse.dialect().script("common", "empty_table.sql").withIdentifiers(Map.of("table", table))));
+      }
+      merges.add(new MergeRunner.Merge("etl_loaded_file", warehouse.dialect().script("common", "forget_loaded_files.sql")));
+    }
     for (TableDef t : published) {
       merges.add(
           new MergeRunner.Merge(
               t.name(), warehouse.dialect().script(job.name(), "merge/" + t.name() + ".sql")));
     }
+    // The run's files count as loaded exactly when its rows are published.
+    merges.add(new MergeRunner.Merge("etl_loaded_file", warehouse.dialect().script("common", "publish_run_files.sql")));
     List<Check> checks = new ArrayList<>(Check.standard(published));
     job.customChecks().forEach(file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
 
@@ -279,7 +302,8 @@ public final class JobRunner {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     RunSummary summary =
-        RunSummary.collect(job, warehouse, runId, counters, balances, mergeMillis, failure, seconds);
+        RunSummary.collect(
+            job, warehouse, runId, counters, balances, manifest.selections(), mergeMillis, failure, seconds);
     String notRecorded = summary.record(warehouse);
     summary.print(out);
     if (notRecorded != null) {
@@ -345,7 +369,7 @@ public final class JobRunner {
     }
   }
 
-  private static String awsRegion(WarehouseOptions options) {
+  private static String awsRegion(org.apache.beam.sdk.options.PipelineOptions options) {
     try {
       Object region = options.as(S3Options.class).getAwsRegion();
       return region == null ? null : region.toString();
@@ -356,7 +380,7 @@ public final class JobRunner {
 
   private static void applyDdl(WarehouseJob<?> job, Warehouse warehouse) throws SQLException {
     try (Connection c = warehouse.connect()) {
-      for (String t : List.of("etl_run", "etl_dead_letter", "etl_check_result")) {
+      for (String t : RUN_TABLES) {
         SqlRunner.execute(c, warehouse.dialect().script("common", "ddl/" + t + ".sql"), Map.of());
       }
       List<String> tables = new ArrayList<>(job.stagingTables());
@@ -392,17 +416,7 @@ public final class JobRunner {
   }
 
   private static Warehouse external(ConnectionOptions options) {
-    String password = null;
-    if (options.getDbPasswordFile() != null) {
-      try {
-        List<String> lines = Files.readAllLines(Path.of(options.getDbPasswordFile()));
-        password = lines.isEmpty() ? "" : lines.get(0);
-      } catch (IOException e) {
-        throw new ConfigException("Cannot read the password file " + options.getDbPasswordFile() + ": " + e);
-      }
-    } else if (options.getDbPasswordEnv() != null) {
-      password = System.getenv(options.getDbPasswordEnv());
-    }
+    String password = Passwords.of(options, awsRegion(options));
     try {
       return Warehouse.of(options.getJdbcUrl(), options.getDbUser(), password);
     } catch (IllegalArgumentException e) {
@@ -447,6 +461,7 @@ public final class JobRunner {
    */
   static String[] withDirectRunnerDefaults(String[] args) {
     List<String> all = new ArrayList<>(List.of(args));
+    all.replaceAll(a -> a.equals("--full-refresh") ? "--fullRefresh=true" : a);
     if (all.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
       all.add("--enforceImmutability=false");
     }

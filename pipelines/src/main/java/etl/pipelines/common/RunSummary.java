@@ -36,6 +36,7 @@ public final class RunSummary {
   private final double seconds;
   private final Map<String, Map<String, Long>> stepMetrics;
   private final List<Accounting.Balance> balances;
+  private final List<FileManifest.Selection> files;
   private final Map<String, Long> mergeMillis;
   private final Map<String, Long> stagedRows;
   private final Map<String, Long> tableRows;
@@ -51,6 +52,7 @@ public final class RunSummary {
       double seconds,
       Map<String, Map<String, Long>> stepMetrics,
       List<Accounting.Balance> balances,
+      List<FileManifest.Selection> files,
       Map<String, Long> mergeMillis,
       Map<String, Long> stagedRows,
       Map<String, Long> tableRows,
@@ -64,6 +66,7 @@ public final class RunSummary {
     this.seconds = seconds;
     this.stepMetrics = stepMetrics;
     this.balances = balances;
+    this.files = files;
     this.mergeMillis = mergeMillis;
     this.stagedRows = stagedRows;
     this.tableRows = tableRows;
@@ -78,6 +81,7 @@ public final class RunSummary {
       String runId,
       Map<String, Map<String, Long>> counters,
       List<Accounting.Balance> balances,
+      List<FileManifest.Selection> files,
       Map<String, Long> mergeMillis,
       Throwable failure,
       double seconds) {
@@ -118,7 +122,7 @@ public final class RunSummary {
             ? "Data-quality checks failed, MERGE rolled back, final tables unchanged: " + String.join(" | ", failedChecks)
             : failure == null ? summaryError : JobRunner.rootMessage(failure);
     return new RunSummary(
-        job.name(), runId, status, message, seconds, counters, balances, mergeMillis, staged, tables, deadLetters,
+        job.name(), runId, status, message, seconds, counters, balances, files, mergeMillis, staged, tables, deadLetters,
         queries, checks);
   }
 
@@ -215,6 +219,11 @@ public final class RunSummary {
       out.println("  " + message);
     }
     printTimes(out);
+    if (!files.isEmpty()) {
+      out.println();
+      out.println("Files of incremental inputs (etl_loaded_file)");
+      files.forEach(f -> out.println("  " + f));
+    }
     if (!stepMetrics.isEmpty()) {
       out.println();
       out.println("Steps (records)");

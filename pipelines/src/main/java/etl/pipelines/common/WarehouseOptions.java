@@ -44,6 +44,15 @@ public interface WarehouseOptions extends ConnectionOptions {
 
   void setCopyRegion(String value);
 
+  @Description(
+      "Read every file of the incremental inputs (event logs, song files, ratings, credits, keywords), "
+          + "not only those new or changed since the last load, and rebuild the final tables from "
+          + "them in the publishing transaction. Also --full-refresh.")
+  @Default.Boolean(false)
+  boolean getFullRefresh();
+
+  void setFullRefresh(boolean value);
+
   @Description("Rows per JDBC batch when staging.")
   @Default.Integer(5000)
   int getBatchSize();

@@ -46,6 +46,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * keywords by key, resolves ratings (MovieLens id → links → TMDB id → movies) and credits and
  * keywords against the loaded movies with side inputs, and computes CPI-adjusted revenue with the
  * CPI series as a side input; SQL MERGEs publish the model (README: "Movalytics").
+ *
+ * <p>Incremental inputs (read only when new or changed): ratings, credits and keywords. Movies,
+ * links and the CPI series are read whole by every run: ratings, credits and keywords are
+ * resolved against them, and they are small.
  */
 public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   public static final String NAME = "movalytics";
@@ -282,11 +286,12 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
 
     // The big one (26 M lines): read in byte ranges, in parallel, once movies and links are known.
     ReadFiles readRatings =
-        ReadFiles.lines(ratings(o))
-            .withHeader(RatingParser.HEADER)
-            .splittable(RATINGS_RANGE_BYTES)
-            .after(List.of(movies, links))
-            .named("ReadRatings");
+        ctx.incremental(
+            ReadFiles.lines(ratings(o))
+                .withHeader(RatingParser.HEADER)
+                .splittable(RATINGS_RANGE_BYTES)
+                .after(List.of(movies, links))
+                .named("ReadRatings"));
     ResolveRatedMovies resolve = new ResolveRatedMovies(tmdbByMovielens, movieIds);
     StageRows<Rating> stageRatings = ctx.stage("s_rating");
     if (BulkLoad.supports(stageRatings)) {
@@ -337,10 +342,11 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                       ctx.keepGood(
                               ctx.keepGood(
                                       p.apply(
-                                          ReadFiles.csvRecords(credits(o))
-                                              .withHeader(CreditsParser.HEADER)
-                                              .after(List.of(movies))
-                                              .named("ReadCredits")))
+                                          ctx.incremental(
+                                              ReadFiles.csvRecords(credits(o))
+                                                  .withHeader(CreditsParser.HEADER)
+                                                  .after(List.of(movies))
+                                                  .named("ReadCredits"))))
                                   .apply(ParseRecords.with(new CreditsParser(), CreditsRecord.class).named("ParseCredits")))
                           .apply(
                               DeduplicateByKey.<CreditsRecord, Long>of(
@@ -365,10 +371,11 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                       ctx.keepGood(
                               ctx.keepGood(
                                       p.apply(
-                                          ReadFiles.csvRecords(keywords(o))
-                                              .withHeader(KeywordsParser.HEADER)
-                                              .after(List.of(movies))
-                                              .named("ReadKeywords")))
+                                          ctx.incremental(
+                                              ReadFiles.csvRecords(keywords(o))
+                                                  .withHeader(KeywordsParser.HEADER)
+                                                  .after(List.of(movies))
+                                                  .named("ReadKeywords"))))
                                   .apply(ParseRecords.with(new KeywordsParser(), KeywordsRecord.class).named("ParseKeywords")))
                           .apply(
                               DeduplicateByKey.<KeywordsRecord, Long>of(k -> k.movieId, TypeDescriptors.longs(), k -> k.keywords)

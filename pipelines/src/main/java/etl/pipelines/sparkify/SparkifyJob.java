@@ -100,11 +100,11 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   public List<PCollection<?>> expand(Pipeline p, SparkifyOptions options, JobContext ctx) {
     PCollection<Song> songs =
         ctx.keepGood(
-            ctx.keepGood(p.apply(ReadFiles.wholeFiles(songs(options)).named("ReadSongs")))
+            ctx.keepGood(p.apply(ctx.incremental(ReadFiles.wholeFiles(songs(options)).named("ReadSongs"))))
                 .apply(ParseRecords.with(new SongParser(), Song.class).named("ParseSongs")));
     PCollection<SongplayEvent> events =
         ctx.keepGood(
-            ctx.keepGood(p.apply(ReadFiles.lines(events(options)).named("ReadEvents")))
+            ctx.keepGood(p.apply(ctx.incremental(ReadFiles.lines(events(options)).named("ReadEvents"))))
                 .apply(ParseRecords.with(new EventParser(), SongplayEvent.class).named("ParseEvents")));
     return List.of(
         songs.apply("StageSongs", ctx.<Song>stage("s_song")),

@@ -33,7 +33,7 @@ public class SqlDialectsTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
 
   private static final List<WarehouseJob<?>> JOBS = List.of(new SparkifyJob(), new MovalyticsJob());
-  private static final List<String> RUN_TABLES = List.of("etl_run", "etl_dead_letter", "etl_check_result");
+  private static final List<String> RUN_TABLES = JobRunner.RUN_TABLES;
   /** Dimensions too big to copy to every node (as many rows as the fact): distributed on a key. */
   private static final List<String> LARGE_DIMENSIONS = List.of("d_time");
   /** The clauses only Redshift has: distribution, sort keys and column compression. */

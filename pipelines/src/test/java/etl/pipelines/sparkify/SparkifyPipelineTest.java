@@ -201,9 +201,26 @@ public class SparkifyPipelineTest {
 
     assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(first);
     assertThat(first.get("f_songplay")).startsWith("7:");
-    assertThat(DB.lines("select status from etl_run order by started_at")).containsExactly("succeeded", "succeeded");
-    // staging holds only the latest run's rows
-    assertThat(DB.lines("select distinct run_id from s_song")).containsExactly(second.runId());
+    // Every file was loaded already: nothing read, nothing staged (earlier staging rows cleared).
+    assertThat(second.out())
+        .contains("ReadSongs: 15 files listed, 15 already loaded, 0 read")
+        .contains("ReadEvents: 2 files listed, 2 already loaded, 0 read");
+    assertThat(DB.lines("select count(*) from s_song")).containsExactly("0");
+
+    // Every file read again and the tables rebuilt from them: the same tables once more.
+    Run third = DB.run(new SparkifyJob(), withArg(ARGS, "--full-refresh"));
+
+    assertThat(third.exitCode()).as(third.out()).isEqualTo(JobRunner.OK);
+    assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(first);
+    assertThat(DB.lines("select distinct run_id from s_song")).containsExactly(third.runId());
+    assertThat(DB.lines("select status from etl_run order by started_at"))
+        .containsExactly("succeeded", "succeeded", "succeeded");
+  }
+
+  private static String[] withArg(String[] args, String extra) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = extra;
+    return all;
   }
 
   @Test
@@ -214,6 +231,8 @@ public class SparkifyPipelineTest {
         "insert into d_song (song_id, title, artist_id, artist_name, year, duration) "
             + "values ('SOORPHAN', 'Orphan', 'ARNOWHERE', 'Nobody', null, 1.0)");
     DB.execute("delete from f_songplay");
+    // Forgotten which files were loaded, so the next run reads them all and re-inserts the plays.
+    DB.execute("delete from etl_loaded_file");
     Map<String, String> before = DB.fingerprints(SparkifySamples.FINAL_TABLES);
 
     Run run = DB.run(new SparkifyJob(), ARGS);

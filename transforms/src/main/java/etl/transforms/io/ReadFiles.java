@@ -12,6 +12,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -80,6 +83,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   private final transient List<PCollection<?>> after = new ArrayList<>();
   private final int fileGroups = DEFAULT_FILE_GROUPS;
   private long rangeBytes;
+  private List<MatchResult.Metadata> files;
 
   private ReadFiles(String name, Layout layout, String filepattern, int maxRecordBytes, String header) {
     super(name);
@@ -120,8 +124,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    */
   public ReadFiles withHeader(String header) {
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, requireNonNull(header, "header"));
-    r.after.addAll(this.after);
-    r.rangeBytes = this.rangeBytes;
+    r.copyStateOf(this);
     return r;
   }
 
@@ -130,8 +133,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
       throw new IllegalArgumentException("maxRecordBytes must be positive, was " + maxRecordBytes);
     }
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
-    r.after.addAll(this.after);
-    r.rangeBytes = this.rangeBytes;
+    r.copyStateOf(this);
     return r;
   }
 
@@ -150,7 +152,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
       throw new IllegalArgumentException("bytesPerRange must be positive, was " + bytesPerRange);
     }
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
-    r.after.addAll(this.after);
+    r.copyStateOf(this);
     r.rangeBytes = bytesPerRange;
     return r;
   }
@@ -162,8 +164,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    */
   public ReadFiles after(List<? extends PCollection<?>> signals) {
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
-    r.after.addAll(this.after);
-    r.rangeBytes = this.rangeBytes;
+    r.copyStateOf(this);
     r.after.addAll(signals);
     return r;
   }
@@ -174,9 +175,31 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    */
   public ReadFiles named(String stepName) {
     ReadFiles r = new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes, header);
-    r.after.addAll(this.after);
-    r.rangeBytes = this.rangeBytes;
+    r.copyStateOf(this);
     return r;
+  }
+
+  /**
+   * Reads exactly these files (as listed by {@link FileSystems#match}) instead of listing the
+   * pattern when the pipeline runs: an incremental load reads only the files that are new or
+   * changed since the last load. The pattern still names the input in messages.
+   */
+  public ReadFiles onlyFiles(List<MatchResult.Metadata> files) {
+    ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
+    r.copyStateOf(this);
+    r.files = List.copyOf(requireNonNull(files, "files"));
+    return r;
+  }
+
+  /** The file pattern this reads (or that names the files of {@link #onlyFiles}). */
+  public String filepattern() {
+    return filepattern;
+  }
+
+  private void copyStateOf(ReadFiles other) {
+    after.addAll(other.after);
+    rangeBytes = other.rangeBytes;
+    files = other.files;
   }
 
   private static String checkPattern(String filepattern) {
@@ -192,13 +215,9 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     TupleTag<SourceRecord> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
     String step = getName();
-    PCollection<String> pattern = input.apply("FilePattern", Create.of(filepattern));
-    if (!after.isEmpty()) {
-      pattern = pattern.apply("WaitForInputs", Wait.on(after.toArray(new PCollection<?>[0])));
-    }
     if (rangeBytes > 0) {
       PCollectionTuple ranged =
-          ranges(input, pattern)
+          ranges(input)
               .apply(
                   "ReadRanges",
                   ParDo.of(new LineRanges.ReadFn(step, maxRecordBytes, header, good, failed))
@@ -211,10 +230,9 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
           ranged.get(failed).setCoder(schemaCoder(input, DeadLetter.class)));
     }
     PCollectionTuple out =
-        pattern
+        listFiles(input)
             // Groups of files, not single files, become the unit of work: with thousands of small
             // files (one song per file) a bundle per file costs far more than reading the file.
-            .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))
             .apply("ShuffleGroups", GroupByKey.create())
             .apply(
                 layout == Layout.WHOLE_FILES ? "ReadWholeFiles" : "SplitRecords",
@@ -233,21 +251,26 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     return layout == Layout.LINES && rangeBytes > 0;
   }
 
-  /** The byte ranges of every matched file, spread over workers (for {@link BulkLoad}). */
+  /** The byte ranges of every file to read, spread over workers (also for {@link BulkLoad}). */
   PCollection<LineRanges.Range> ranges(PBegin input) {
+    return listFiles(input)
+        .apply("SplitIntoRanges", ParDo.of(new LineRanges.SplitFn(rangeBytes)))
+        .setCoder(schemaCoder(input, LineRanges.Range.class))
+        .apply("ShuffleRanges", Reshuffle.viaRandomKey());
+  }
+
+  /**
+   * The files to read, each keyed by its group: the pattern listed when the pipeline runs, or the
+   * files given to {@link #onlyFiles}; either waits for {@link #after}.
+   */
+  private PCollection<KV<Integer, MatchResult.Metadata>> listFiles(PBegin input) {
     PCollection<String> pattern = input.apply("FilePattern", Create.of(filepattern));
     if (!after.isEmpty()) {
       pattern = pattern.apply("WaitForInputs", Wait.on(after.toArray(new PCollection<?>[0])));
     }
-    return ranges(input, pattern);
-  }
-
-  private PCollection<LineRanges.Range> ranges(PBegin input, PCollection<String> pattern) {
     return pattern
-        .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups)))
-        .apply("SplitIntoRanges", ParDo.of(new LineRanges.SplitFn(rangeBytes)))
-        .setCoder(schemaCoder(input, LineRanges.Range.class))
-        .apply("ShuffleRanges", Reshuffle.viaRandomKey());
+        .apply("MatchFiles", ParDo.of(new MatchFn(fileGroups, files)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), MetadataCoderV2.of()));
   }
 
   /** The reader of one range, with this step's name and counters. */
@@ -263,22 +286,28 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     }
   }
 
-  /** Lists the files of a pattern (none is fine: inputs are checked before the run) into groups. */
+  /**
+   * Lists the files of a pattern (none is fine: inputs are checked before the run) into groups;
+   * or, given a list, emits exactly those files.
+   */
   private static final class MatchFn extends DoFn<String, KV<Integer, MatchResult.Metadata>> {
     private final int groups;
+    private final List<MatchResult.Metadata> files;
 
-    MatchFn(int groups) {
+    MatchFn(int groups, List<MatchResult.Metadata> files) {
       this.groups = groups;
+      this.files = files;
     }
 
     @ProcessElement
     public void process(@Element String pattern, OutputReceiver<KV<Integer, MatchResult.Metadata>> out)
         throws IOException {
-      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD);
-      if (match.status() == MatchResult.Status.NOT_FOUND) {
-        return;
+      List<MatchResult.Metadata> listed = files;
+      if (listed == null) {
+        MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+        listed = match.status() == MatchResult.Status.NOT_FOUND ? List.of() : match.metadata();
       }
-      for (MatchResult.Metadata m : match.metadata()) {
+      for (MatchResult.Metadata m : listed) {
         if (!m.resourceId().isDirectory()) {
           out.output(KV.of(Math.floorMod(m.resourceId().toString().hashCode(), groups), m));
         }
