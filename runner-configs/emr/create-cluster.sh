@@ -1,15 +1,14 @@
 #!/bin/bash
 # Creates a small EMR 7.x cluster (Java 17, Spark 3.5) for the loads, runs one step and stops.
 # Every YOUR-… value is yours to fill in; no credentials live here (the AWS CLI's own profile
-# or role is used, and the warehouse password comes from Secrets Manager via bootstrap-password.sh).
+# or role is used; the step reads the warehouse password from Secrets Manager, --dbPasswordSecret).
 set -euo pipefail
 bucket="${BUCKET:?set BUCKET to your S3 bucket name}"
 warehouse="${1:?usage: create-cluster.sh sparkify|movalytics}"
 here="$(cd "$(dirname "$0")" && pwd)"
 
-# The jar and the bootstrap script go to S3 first; inputs are synced there by you or by `extract`.
+# The jar goes to S3 first; inputs are synced there by you or by `extract`.
 aws s3 cp "$here/../../pipelines/target/warehouse-etl-cluster.jar" "s3://$bucket/jars/"
-aws s3 cp "$here/bootstrap-password.sh" "s3://$bucket/jars/"
 
 aws emr create-cluster \
   --name "warehouse-etl $warehouse" \
@@ -19,6 +18,5 @@ aws emr create-cluster \
   --use-default-roles \
   --log-uri "s3://$bucket/emr-logs/" \
   --configurations "file://$here/configurations.json" \
-  --bootstrap-actions "Path=s3://$bucket/jars/bootstrap-password.sh,Args=[warehouse/etl-password]" \
   --steps "file://$here/step-$warehouse.json" \
   --auto-terminate

@@ -6,9 +6,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Where the warehouse is: an external database by {@code --jdbcUrl}, or the embedded PostgreSQL.
- * No option carries a password: it comes from the environment variable named by {@code
- * --dbPasswordEnv} or the file named by {@code --dbPasswordFile}, because runners print and display
- * their options.
+ * No option carries a password: it comes from the AWS Secrets Manager secret named by {@code
+ * --dbPasswordSecret}, the file named by {@code --dbPasswordFile} or the environment variable named
+ * by {@code --dbPasswordEnv}, because runners print and display their options.
  */
 public interface ConnectionOptions extends PipelineOptions {
   @Description(
@@ -33,6 +33,20 @@ public interface ConnectionOptions extends PipelineOptions {
   String getDbPasswordFile();
 
   void setDbPasswordFile(String value);
+
+  @Description(
+      "AWS Secrets Manager secret (name or ARN) holding the database password: the secret's text, "
+          + "or the \"password\" field of a JSON secret (as Redshift and RDS store them). Read "
+          + "instead of the environment and --dbPasswordFile. Region from --awsRegion; credentials "
+          + "from the AWS default chain.")
+  String getDbPasswordSecret();
+
+  void setDbPasswordSecret(String value);
+
+  @Description("Endpoint of AWS Secrets Manager for --dbPasswordSecret (default: the region's).")
+  String getSecretsManagerEndpoint();
+
+  void setSecretsManagerEndpoint(String value);
 
   @Description(
       "Data directory of the embedded PostgreSQL. Given, the warehouse is kept there after the run "

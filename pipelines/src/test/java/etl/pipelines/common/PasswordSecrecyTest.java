@@ -21,6 +21,7 @@ import org.junit.rules.TemporaryFolder;
 public class PasswordSecrecyTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  @ClassRule public static final TestSecretsManager SECRETS = new TestSecretsManager();
 
   private static final String PASSWORD = "Pw-7f3c9e1b-never-print-me";
 
@@ -43,10 +44,45 @@ public class PasswordSecrecyTest {
     assertThat(run.run.out()).contains("SUCCEEDED");
     assertThat(run.everything()).doesNotContain(PASSWORD);
     assertThat(run.logs()).as("the log was captured").contains("as etl_secret (password set)");
-    for (String table : List.of("etl_run", "etl_dead_letter", "etl_check_result")) {
+    for (String table : List.of("etl_run", "etl_dead_letter", "etl_check_result", "etl_loaded_file")) {
       assertThat(DB.lines("select t::text from " + table + " as t")).isNotEmpty().noneMatch(row -> row.contains(PASSWORD));
     }
     assertThat(DB.lines("select arguments from etl_run")).allMatch(a -> a.contains("--dbPasswordFile="));
+  }
+
+  @Test
+  public void aPasswordFromASecretsManagerSecretIsUsedAndAppearsInNoOutputLogOrRow() throws Exception {
+    // The form Redshift keeps its credentials in: a JSON secret with a "password" field.
+    SECRETS.put("prod/warehouse", "{\"username\":\"etl_secret\",\"password\":\"" + PASSWORD + "\"}");
+
+    Captured run =
+        runCapturingLogs(
+            "--dbPasswordSecret=prod/warehouse", "--secretsManagerEndpoint=" + SECRETS.endpoint(), "--awsRegion=us-east-1");
+
+    assertThat(run.run.exitCode()).as(run.run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.everything()).doesNotContain(PASSWORD);
+    assertThat(SECRETS.requests())
+        .isNotEmpty()
+        .allSatisfy(r -> {
+          assertThat(r.get("target")).isEqualTo("secretsmanager.GetSecretValue");
+          assertThat(r.get("authorization")).startsWith("AWS4-HMAC-SHA256 Credential=test-access-key/");
+        });
+    for (String table : JobRunner.RUN_TABLES) {
+      assertThat(DB.lines("select t::text from " + table + " as t")).noneMatch(row -> row.contains(PASSWORD));
+    }
+  }
+
+  @Test
+  public void aMissingSecretFailsInOneLineBeforeAnythingRuns() throws Exception {
+    Captured run =
+        runCapturingLogs(
+            "--dbPasswordSecret=prod/nothing-here", "--secretsManagerEndpoint=" + SECRETS.endpoint(), "--awsRegion=us-east-1");
+
+    assertThat(run.run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
+    assertThat(run.run.err().strip().lines()).hasSize(1);
+    assertThat(run.run.err())
+        .startsWith("error: No secret prod/nothing-here in AWS Secrets Manager at " + SECRETS.endpoint());
+    assertThat(DB.lines("select count(*) from pg_tables where tablename = 'etl_run'")).containsExactly("0");
   }
 
   @Test
@@ -69,7 +105,7 @@ public class PasswordSecrecyTest {
   }
 
   /** Runs the job with this JVM's stdout and stderr (where the log goes) captured as well. */
-  private static Captured runCapturingLogs(String passwordOption) {
+  private static Captured runCapturingLogs(String... passwordOptions) {
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
@@ -78,13 +114,12 @@ public class PasswordSecrecyTest {
     System.setErr(capture);
     try {
       DB.execute("drop schema public cascade; create schema public");
-      TestWarehouse.Run run =
-          TestWarehouse.runWithoutDatabase(
-              new SparkifyJob(),
-              "--input=" + Path.of("samples", "sparkify").toAbsolutePath(),
-              "--jdbcUrl=" + DB.jdbcUrl(),
-              "--dbUser=etl_secret",
-              passwordOption);
+      List<String> args = new java.util.ArrayList<>(List.of(
+          "--input=" + Path.of("samples", "sparkify").toAbsolutePath(),
+          "--jdbcUrl=" + DB.jdbcUrl(),
+          "--dbUser=etl_secret"));
+      args.addAll(List.of(passwordOptions));
+      TestWarehouse.Run run = TestWarehouse.runWithoutDatabase(new SparkifyJob(), args.toArray(new String[0]));
       return new Captured(run, logs.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(originalOut);
