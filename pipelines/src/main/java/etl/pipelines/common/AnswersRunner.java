@@ -43,14 +43,7 @@ public final class AnswersRunner {
       AnswerOptions options,
       PrintStream out)
       throws SQLException, IOException {
-    List<Result> results = new ArrayList<>();
-    try (Connection c = warehouse.connect()) {
-      for (Answer a : answers) {
-        List<Map<String, Object>> coverage = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.coverage()), params);
-        List<Map<String, Object>> rows = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.sql()), params);
-        results.add(new Result(a, coverage.isEmpty() ? Map.of() : coverage.get(0), rows));
-      }
-    }
+    List<Result> results = query(warehouse, area, answers, params);
     Path dir = options.getAnswersDir() == null ? null : Path.of(options.getAnswersDir());
     if (dir != null) {
       Files.createDirectories(dir);
@@ -63,6 +56,20 @@ public final class AnswersRunner {
     }
     if (dir != null) {
       out.println("Answers written to " + dir.toAbsolutePath() + " (CSV and JSON per answer)");
+    }
+    return results;
+  }
+
+  /** Every answer's rows and coverage. */
+  public static List<Result> query(Warehouse warehouse, String area, List<Answer> answers, Map<String, ?> params)
+      throws SQLException {
+    List<Result> results = new ArrayList<>();
+    try (Connection c = warehouse.connect()) {
+      for (Answer a : answers) {
+        List<Map<String, Object>> coverage = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.coverage()), params);
+        List<Map<String, Object>> rows = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.sql()), params);
+        results.add(new Result(a, coverage.isEmpty() ? Map.of() : coverage.get(0), rows));
+      }
     }
     return results;
   }

@@ -99,7 +99,7 @@ public final class JobRunner {
           checkInputs(job.requiredInputs(opts));
         },
         (warehouse, embedded) -> {
-          int code = load(job, opts, warehouse, args, out);
+          int code = load(job, opts, warehouse, args, out, err);
           if (code == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a) {
             AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(a), a, out);
           }
@@ -139,6 +139,123 @@ public final class JobRunner {
           AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(options), options, out);
           return OK;
         });
+  }
+
+  /** The standard checks of these tables, then the job's own. */
+  private static List<Check> checks(WarehouseJob<?> job, List<TableDef> tables, Warehouse warehouse) {
+    List<Check> checks = new ArrayList<>(Check.standard(tables));
+    job.customChecks().forEach(file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
+    return checks;
+  }
+
+  /**
+   * The {@code check} command: every check of a warehouse against its final tables as they are
+   * (run-scoped checks see the latest run's staging rows); records nothing. Exit 3 when any fails.
+   */
+  public static int check(WarehouseJob<?> job, String[] args, PrintStream out, PrintStream err) {
+    ConnectionOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(ConnectionOptions.class);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + firstLine(e.getMessage()));
+      return CONFIG_ERROR;
+    }
+    if (options.getJdbcUrl() == null && options.getEmbeddedDataDir() == null) {
+      err.println("error: check needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
+      return CONFIG_ERROR;
+    }
+    return withWarehouse(
+        options,
+        err,
+        () -> {},
+        (warehouse, embedded) -> {
+          List<Map<String, Object>> latest;
+          try (Connection c = warehouse.connect()) {
+            latest = SqlRunner.queryAll(c, warehouse.dialect().script("common", "latest_run.sql"), Map.of("pipeline", job.name()));
+          } catch (SQLException e) {
+            throw new ConfigException("No " + job.name() + " warehouse at " + warehouse + " (" + firstLine(e.getMessage()) + ")", e);
+          }
+          if (latest.isEmpty()) {
+            throw new ConfigException("No " + job.name() + " run has been recorded at " + warehouse + "; load it first");
+          }
+          String runId = (String) latest.get(0).get("run_id");
+          List<etl.transforms.check.CheckResult> results =
+              new MergeRunner(warehouse, job.name(), List.of(), List.of(), checks(job, job.finalTables(), warehouse))
+                  .check(runId);
+          long failed = results.stream().filter(r -> !r.passed()).count();
+          out.printf(java.util.Locale.ROOT, "%s checks at %s (latest run %s): %d of %d passed%n",
+              job.name(), warehouse, runId, results.size() - failed, results.size());
+          for (etl.transforms.check.CheckResult r : results) {
+            out.printf(java.util.Locale.ROOT, "  %-4s %s%s%n", r.passed() ? "ok" : "FAIL", r.name(),
+                r.passed() ? "" : ": " + r.violations() + " violating rows, e.g. " + r.sample());
+          }
+          out.flush();
+          return failed == 0 ? OK : CHECKS_FAILED;
+        });
+  }
+
+  /**
+   * The {@code report} command: one self-contained HTML file, {@code <dir>/<warehouse>-report.html},
+   * with the warehouse's charts and answers and its latest run's dead letters and checks.
+   */
+  public static int report(WarehouseJob<?> job, String[] args, Path dir, PrintStream out, PrintStream err) {
+    AnswerOptions options;
+    try {
+      PipelineOptionsFactory.register(AnswerOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(AnswerOptions.class);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + firstLine(e.getMessage()));
+      return CONFIG_ERROR;
+    }
+    if (options.getJdbcUrl() == null && options.getEmbeddedDataDir() == null) {
+      err.println("error: report needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
+      return CONFIG_ERROR;
+    }
+    return withWarehouse(
+        options,
+        err,
+        () -> {},
+        (warehouse, embedded) -> {
+          List<AnswersRunner.Result> results;
+          Map<String, Object> run = null;
+          List<Map<String, Object>> deadLetters = List.of();
+          List<Map<String, Object>> checkResults = List.of();
+          try (Connection c = warehouse.connect()) {
+            List<Map<String, Object>> latest =
+                SqlRunner.queryAll(c, warehouse.dialect().script("common", "latest_run_any.sql"), Map.of("pipeline", job.name()));
+            if (latest.isEmpty()) {
+              throw new ConfigException("No " + job.name() + " run has been recorded at " + warehouse + "; load it first");
+            }
+            run = latest.get(0);
+            Map<String, Object> params = Map.of("run_id", run.get("run_id"));
+            deadLetters = SqlRunner.queryAll(c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
+            checkResults = SqlRunner.queryAll(c, warehouse.dialect().script("common", "check_results.sql"), params);
+          } catch (SQLException e) {
+            throw new ConfigException("No " + job.name() + " warehouse at " + warehouse + " (" + firstLine(e.getMessage()) + ")", e);
+          }
+          results = AnswersRunner.query(warehouse, job.name(), job.answers(), job.answerParameters(options));
+          Path file = dir.resolve(job.name() + "-report.html");
+          etl.pipelines.report.HtmlReport.write(
+              file, job.name(), job.charts(), results,
+              new etl.pipelines.report.HtmlReport.LatestRun(run, deadLetters, checkResults));
+          out.println("Report written to " + file.toAbsolutePath());
+          return OK;
+        });
+  }
+
+  /** The {@code ddl} command: every table of a warehouse, bookkeeping first, in a dialect. */
+  public static String ddl(WarehouseJob<?> job, etl.transforms.jdbc.Dialect dialect) {
+    StringBuilder sql = new StringBuilder();
+    sql.append("-- ").append(job.name()).append(" warehouse, ").append(dialect.folder()).append(" DDL\n\n");
+    List<SqlScript> scripts = new ArrayList<>();
+    RUN_TABLES.forEach(t -> scripts.add(dialect.script("common", "ddl/" + t + ".sql")));
+    job.stagingTables().forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t + ".sql")));
+    job.finalTables().forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t.name() + ".sql")));
+    for (SqlScript script : scripts) {
+      String text = script.text().strip();
+      sql.append(text).append(text.endsWith(";") ? "" : ";").append("\n\n");
+    }
+    return sql.toString();
   }
 
   /** Work that needs the warehouse; may fail in the ways {@link #withWarehouse} reports. */
@@ -193,7 +310,7 @@ public final class JobRunner {
   }
 
   private static <O extends WarehouseOptions> int load(
-      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out)
+      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out, PrintStream err)
       throws RunLock.Busy {
     RunLock lock;
     try {
@@ -202,12 +319,12 @@ public final class JobRunner {
       throw new ConfigException("Cannot lock the warehouse at " + warehouse + " for this run: " + e.getMessage(), e);
     }
     try (lock) {
-      return loadLocked(job, options, warehouse, args, out);
+      return loadLocked(job, options, warehouse, args, out, err);
     }
   }
 
   private static <O extends WarehouseOptions> int loadLocked(
-      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out) {
+      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out, PrintStream err) {
     long started = System.nanoTime();
     String runId = newRunId(job.name());
     try {
@@ -269,17 +386,25 @@ public final class JobRunner {
     }
     // The run's files count as loaded exactly when its rows are published.
     merges.add(new MergeRunner.Merge("etl_loaded_file", warehouse.dialect().script("common", "publish_run_files.sql")));
-    List<Check> checks = new ArrayList<>(Check.standard(published));
-    job.customChecks().forEach(file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
+    List<Check> checks = checks(job, published, warehouse);
 
     // 1. The pipeline reads, parses and stages (the dead letters included).
     Throwable failure = null;
     Map<String, Map<String, Long>> counters = Map.of();
+    Progress progress = Progress.onStderr(err, options.getProgressSeconds());
     try {
+      if (options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
+        // Returns at once, so that progress can be reported while it runs.
+        options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+      }
       PipelineResult result = pipeline.run();
-      result.waitUntilFinish();
+      PipelineResult.State state = progress.watch(result);
       counters = RunSummary.countersByStep(result.metrics().allMetrics());
+      if (state != PipelineResult.State.DONE) {
+        failure = new IllegalStateException("The pipeline ended " + state);
+      }
     } catch (RuntimeException e) {
+      progress.done();
       failure = e;
     }
     // 2. Every record of every source accounted for, before anything is published.
@@ -291,7 +416,9 @@ public final class JobRunner {
         if (balances.stream().allMatch(Accounting.Balance::balanced)) {
           // 3. MERGE and check in one transaction, from the driver.
           MergeRunner.Outcome outcome =
-              new MergeRunner(warehouse, job.name(), job.stagingTables(), merges, checks).run(runId);
+              new MergeRunner(warehouse, job.name(), job.stagingTables(), merges, checks)
+                  .withProgress(progress::step)
+                  .run(runId);
           mergeMillis = outcome.millis();
         } else {
           failure = new AccountingMismatch(balances);
@@ -306,16 +433,27 @@ public final class JobRunner {
             job, warehouse, runId, counters, balances, manifest.selections(), mergeMillis, failure, seconds);
     String notRecorded = summary.record(warehouse);
     summary.print(out);
+    int code;
     if (notRecorded != null) {
       // The outcome above stands; only its bookkeeping row is missing (e.g. the database went away).
       out.println("Not recorded in etl_run: " + notRecorded);
-      return FAILED;
+      code = FAILED;
+    } else {
+      code = switch (summary.status()) {
+        case "succeeded" -> OK;
+        case "failed_checks" -> CHECKS_FAILED;
+        default -> FAILED;
+      };
     }
-    return switch (summary.status()) {
-      case "succeeded" -> OK;
-      case "failed_checks" -> CHECKS_FAILED;
-      default -> FAILED;
-    };
+    if (options.getSummaryJson() != null) {
+      try {
+        summary.writeJson(Path.of(options.getSummaryJson()), code, notRecorded);
+      } catch (IOException e) {
+        out.println("Cannot write the summary JSON " + options.getSummaryJson() + ": " + e.getMessage());
+        return FAILED;
+      }
+    }
+    return code;
   }
 
   /** Some source's records do not add up: the run publishes nothing. */
@@ -485,7 +623,7 @@ public final class JobRunner {
     return String.join(" ", masked);
   }
 
-  static String rootMessage(Throwable e) {
+  public static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
@@ -497,7 +635,7 @@ public final class JobRunner {
     return selfExplaining ? firstLine(t.getMessage()) : t.getClass().getSimpleName() + ": " + firstLine(t.getMessage());
   }
 
-  static String firstLine(String s) {
+  public static String firstLine(String s) {
     if (s == null) {
       return "";
     }

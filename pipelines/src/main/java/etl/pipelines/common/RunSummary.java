@@ -157,6 +157,43 @@ public final class RunSummary {
     return runId;
   }
 
+  /**
+   * The summary as JSON, for schedulers and alerting: status and exit code first, then what the
+   * run read, loaded, rejected and checked.
+   */
+  void writeJson(java.nio.file.Path file, int exitCode, String notRecorded) throws java.io.IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("pipeline", pipeline);
+    json.put("run_id", runId);
+    json.put("status", status);
+    json.put("exit_code", exitCode);
+    json.put("seconds", Math.round(seconds * 10) / 10.0);
+    json.put("message", message);
+    json.put("recorded_in_etl_run", notRecorded == null);
+    List<Map<String, Object>> fileRows = new ArrayList<>();
+    for (FileManifest.Selection f : files) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("step", f.step());
+      row.put("listed", f.listed());
+      row.put("read", f.toRead().size());
+      row.put("already_loaded", f.fullRefresh() ? 0 : f.alreadyLoaded());
+      row.put("full_refresh", f.fullRefresh());
+      fileRows.add(row);
+    }
+    json.put("files", fileRows);
+    json.put("accounting", Accounting.asRows(balances));
+    json.put("staged_rows", stagedRows);
+    json.put("table_rows", tableRows);
+    json.put("dead_letters", deadLetters);
+    json.put("checks", checks);
+    json.put("time_ms", mergeMillis);
+    java.nio.file.Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      java.nio.file.Files.createDirectories(parent);
+    }
+    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
+  }
+
   /** Writes the outcome into the run's etl_run row; returns why it could not, or null. */
   String record(Warehouse warehouse) {
     Map<String, Object> rows = new LinkedHashMap<>();

@@ -54,6 +54,11 @@ public interface WarehouseJob<O extends WarehouseOptions> {
     return List.of();
   }
 
+  /** The report's charts, in order: which answers it draws and how. */
+  default List<Chart> charts() {
+    return List.of();
+  }
+
   /** Parameters of the answer queries. */
   default Map<String, Object> answerParameters(AnswerOptions options) {
     return Map.of();

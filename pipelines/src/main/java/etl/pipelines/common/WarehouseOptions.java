@@ -53,6 +53,21 @@ public interface WarehouseOptions extends ConnectionOptions {
 
   void setFullRefresh(boolean value);
 
+  @Description(
+      "Also write the run summary as JSON to this file (status, exit code, accounting, rows, dead "
+          + "letters, checks, files): for schedulers and alerting.")
+  String getSummaryJson();
+
+  void setSummaryJson(String value);
+
+  @Description(
+      "Seconds between progress lines on stderr when it is not a terminal (a terminal gets one line "
+          + "updated in place).")
+  @Default.Integer(30)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
   @Description("Rows per JDBC batch when staging.")
   @Default.Integer(5000)
   int getBatchSize();

@@ -6,6 +6,7 @@ import static etl.transforms.check.TableDef.ForeignKey.required;
 import etl.pipelines.common.Accounting;
 import etl.pipelines.common.Answer;
 import etl.pipelines.common.AnswerOptions;
+import etl.pipelines.common.Chart;
 import etl.pipelines.common.ConfigException;
 import etl.pipelines.common.Inputs;
 import etl.pipelines.common.JobContext;
@@ -221,6 +222,19 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
       answers.add(new Answer(a[0], a[1], dir + a[0] + ".sql", dir + a[0] + "_coverage.sql"));
     }
     return answers;
+  }
+
+  @Override
+  public List<Chart> charts() {
+    return List.of(
+        Chart.bars("3a_box_office_by_release_month", "release_month", "Mean revenue per movie (USD)",
+            "mean_revenue", "mean_revenue_cpi_adjusted"),
+        Chart.bars("3b_box_office_by_release_quarter", "release_quarter", "Mean revenue per movie (USD)",
+            "mean_revenue", "mean_revenue_cpi_adjusted"),
+        Chart.bars("2_most_popular_genres", "genre", "Ratings", "ratings"),
+        Chart.bars("4_highest_earning_genres", "genre", "Total revenue (USD)",
+            "total_revenue_cpi_adjusted", "total_revenue_nominal"),
+        new Chart("1_highest_rated_movies", "title", List.of("weighted_rating"), "Weighted rating (0.5 to 5)", 10));
   }
 
   @Override

@@ -4,6 +4,8 @@ import static etl.transforms.check.TableDef.ForeignKey.nullable;
 import static etl.transforms.check.TableDef.ForeignKey.required;
 
 import etl.pipelines.common.Accounting;
+import etl.pipelines.common.Answer;
+import etl.pipelines.common.Chart;
 import etl.pipelines.common.Inputs;
 import etl.pipelines.common.JobContext;
 import etl.pipelines.common.WarehouseJob;
@@ -94,6 +96,31 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   @Override
   public Map<String, String> summaryQueries() {
     return Map.of("Match rates (NextSong events of this run)", "summary/match_rates.sql");
+  }
+
+  @Override
+  public List<Answer> answers() {
+    return List.of(
+        new Answer("1_plays_by_hour", "1. Song plays by hour of day (UTC)", "answers/1_plays_by_hour.sql",
+            "answers/plays_coverage.sql"),
+        new Answer("2_plays_by_weekday", "2. Song plays by weekday (UTC)", "answers/2_plays_by_weekday.sql",
+            "answers/plays_coverage.sql"),
+        new Answer("3_top_artists", "3. The most played artists", "answers/3_top_artists.sql",
+            "answers/matched_plays_coverage.sql"),
+        new Answer("4_top_songs", "4. The most played songs", "answers/4_top_songs.sql",
+            "answers/matched_plays_coverage.sql"),
+        new Answer("5_free_and_paid_users_by_location", "5. Free and paid users by location (top 10 locations)",
+            "answers/5_free_and_paid_users_by_location.sql", "answers/located_plays_coverage.sql"));
+  }
+
+  @Override
+  public List<Chart> charts() {
+    return List.of(
+        new Chart("1_plays_by_hour", "hour", List.of("plays"), "Plays", 24),
+        Chart.bars("2_plays_by_weekday", "weekday", "Plays", "plays"),
+        Chart.bars("3_top_artists", "artist", "Plays", "plays"),
+        Chart.bars("4_top_songs", "song", "Plays", "plays"),
+        Chart.bars("5_free_and_paid_users_by_location", "location", "Users", "free_users", "paid_users"));
   }
 
   @Override

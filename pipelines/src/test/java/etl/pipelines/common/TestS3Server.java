@@ -86,6 +86,28 @@ public final class TestS3Server extends ExternalResource {
     context.getBlobStore().createContainerInLocation(null, bucket);
   }
 
+  /** Every key of a bucket, sorted. */
+  public java.util.List<String> keys(String bucket) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    for (org.jclouds.blobstore.domain.StorageMetadata m :
+        context.getBlobStore().list(bucket, org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive())) {
+      if (m.getType() == org.jclouds.blobstore.domain.StorageType.BLOB) {
+        keys.add(m.getName());
+      }
+    }
+    java.util.Collections.sort(keys);
+    return keys;
+  }
+
+  /** The bytes of one object. */
+  public byte[] read(String bucket, String key) {
+    try (java.io.InputStream in = context.getBlobStore().getBlob(bucket, key).getPayload().openStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Copies a local folder into {@code s3://bucket/prefix/…}; returns that URI. */
   public String upload(Path dir, String bucket, String prefix) {
     BlobStore store = context.getBlobStore();

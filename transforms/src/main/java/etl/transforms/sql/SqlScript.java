@@ -206,9 +206,9 @@ public final class SqlScript implements Serializable {
   public record Statement(String script, String sql, List<String> parameters)
       implements Serializable {
     private static final Pattern WRITES =
-        Pattern.compile("(?is)^(?:\\s|--[^\\n]*\\n)*(?:merge|insert)\\s+into\\s+([a-z_][a-z0-9_]*)\\b.*");
+        Pattern.compile("(?is)^(?:\\s|--[^\\n]*\\n)*(?:(?:merge|insert)\\s+into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)\\b.*");
 
-    /** Whether this statement is a MERGE or INSERT into {@code table}. */
+    /** Whether this statement is a MERGE, INSERT, UPDATE or DELETE of {@code table}. */
     public boolean writes(String table) {
       Matcher m = WRITES.matcher(sql);
       return m.matches() && m.group(1).equalsIgnoreCase(table);

@@ -38,10 +38,12 @@ public class SqlScriptTest {
                 "-- a work table first\ncreate temp table m_d_user (like d_user);\n"
                     + "insert into m_d_user select * from s;\n"
                     + "-- then the target\nMERGE INTO d_user using m_d_user as s on d_user.id = s.id;\n"
-                    + "insert into d_user_history select 1;\ndrop table m_d_user")
+                    + "insert into d_user_history select 1;\ndrop table m_d_user;\n"
+                    + "update d_user set level = 'paid';\ndelete from d_user where false;\nupdate d_users set x = 1")
             .statements();
 
-    assertThat(st).extracting(s -> s.writes("d_user")).containsExactly(false, false, true, false, false);
+    assertThat(st).extracting(s -> s.writes("d_user"))
+        .containsExactly(false, false, true, false, false, true, true, false);
     assertThat(st.get(1).writes("m_d_user")).isTrue();
   }
 
