@@ -128,16 +128,18 @@ public final class Main implements Runnable {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       K made = CommandLine.defaultFactory().create(cls);
-      if (made instanceof Streams s) {
-        s.streams(out, err);
+      if (made instanceof PrintingCommand c) {
+        c.out = out;
+        c.err = err;
       }
       return made;
     }
   }
 
-  /** A command that prints to this invocation's streams. */
-  public interface Streams {
-    void streams(PrintStream out, PrintStream err);
+  /** A command that prints to this invocation's streams (given by {@link Factory}). */
+  public abstract static class PrintingCommand implements Callable<Integer> {
+    protected PrintStream out = System.out;
+    protected PrintStream err = System.err;
   }
 
   /** The warehouse named on the command line. */
@@ -165,7 +167,7 @@ public final class Main implements Runnable {
   }
 
   /** Base of the commands whose options are Beam options, passed through. */
-  abstract static class BeamCommand implements Callable<Integer>, Streams {
+  abstract static class BeamCommand extends PrintingCommand {
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, description = "Show this help, then the Beam options it takes.")
@@ -175,15 +177,6 @@ public final class Main implements Runnable {
     boolean version;
 
     @Unmatched List<String> beamOptions = new ArrayList<>();
-
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-
-    @Override
-    public void streams(PrintStream out, PrintStream err) {
-      this.out = out;
-      this.err = err;
-    }
 
     String[] beamArgs() {
       return beamOptions.toArray(new String[0]);
@@ -359,19 +352,12 @@ public final class Main implements Runnable {
       description = "Print the DDL of a warehouse (its bookkeeping tables first) in a SQL dialect.",
       footerHeading = "%nExamples:%n",
       footer = {"  warehouse-etl ddl movalytics --dialect=redshift > movalytics-redshift.sql", ""})
-  static final class Ddl implements Callable<Integer>, Streams {
+  static final class Ddl extends PrintingCommand {
     @Parameters(index = "0", completionCandidates = Warehouses.class, description = "Warehouse: ${COMPLETION-CANDIDATES}.")
     String warehouse;
 
     @Option(names = "--dialect", defaultValue = "postgres", description = "postgres or redshift (default: ${DEFAULT-VALUE}).")
     String dialect;
-
-    PrintStream out = System.out;
-
-    @Override
-    public void streams(PrintStream out, PrintStream err) {
-      this.out = out;
-    }
 
     @Override
     public Integer call() {

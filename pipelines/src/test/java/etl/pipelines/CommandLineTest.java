@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import etl.pipelines.common.JobRunner;
 import etl.pipelines.common.TestWarehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.ClassRule;
@@ -22,17 +19,8 @@ public class CommandLineTest {
 
   private static final String SPARKIFY = "--input=" + Path.of("samples", "sparkify").toAbsolutePath();
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.run(args, o, e);
-    }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static Cli.Run cli(String... args) {
+    return Cli.run(args);
   }
 
   private static String[] db(String... args) {
@@ -44,18 +32,18 @@ public class CommandLineTest {
 
   @Test
   public void everyCommandHasHelpWithExamplesAndTheVersion() {
-    Run top = cli("--help");
+    Cli.Run top = cli("--help");
     assertThat(top.code()).isZero();
     assertThat(top.out()).contains("Exit codes:").contains("4  another run of the same warehouse");
     for (String command : List.of("sparkify", "movalytics", "answers", "report", "generate", "check", "ddl", "extract cpi",
         "extract copy")) {
       String[] args = (command + " --help").split(" ");
 
-      Run help = cli(args);
+      Cli.Run help = cli(args);
 
       assertThat(help.code()).as(command).isZero();
       assertThat(help.out()).as(command).contains("Usage: warehouse-etl " + command).contains("Examples:");
-      Run version = cli((command + " --version").split(" "));
+      Cli.Run version = cli((command + " --version").split(" "));
       assertThat(version.code()).as(command).isZero();
       assertThat(version.out()).as(command).startsWith("warehouse-etl ").contains("Apache Beam 2.62.0");
     }
@@ -65,11 +53,11 @@ public class CommandLineTest {
 
   @Test
   public void mistakesOnTheCommandLineExitWithTwoAndOneClearLine() {
-    Run none = cli();
-    Run unknown = cli("warehouse");
-    Run unknownWarehouse = cli("check", "nosuch", "--jdbcUrl=" + DB.jdbcUrl());
-    Run badDialect = cli("ddl", "sparkify", "--dialect=oracle");
-    Run badOption = cli("generate", "sparkify", "--output=/tmp/x", "--scaleFactor=lots");
+    Cli.Run none = cli();
+    Cli.Run unknown = cli("warehouse");
+    Cli.Run unknownWarehouse = cli("check", "nosuch", "--jdbcUrl=" + DB.jdbcUrl());
+    Cli.Run badDialect = cli("ddl", "sparkify", "--dialect=oracle");
+    Cli.Run badOption = cli("generate", "sparkify", "--output=/tmp/x", "--scaleFactor=lots");
 
     assertThat(List.of(none, unknown, unknownWarehouse, badDialect, badOption)).allSatisfy(r -> {
       assertThat(r.code()).isEqualTo(JobRunner.CONFIG_ERROR);
@@ -83,8 +71,8 @@ public class CommandLineTest {
 
   @Test
   public void ddlPrintsEveryTableInTheDialect() {
-    Run postgres = cli("ddl", "sparkify");
-    Run redshift = cli("ddl", "movalytics", "--dialect=redshift");
+    Cli.Run postgres = cli("ddl", "sparkify");
+    Cli.Run redshift = cli("ddl", "movalytics", "--dialect=redshift");
 
     assertThat(postgres.code()).isZero();
     for (String table : List.of("etl_run", "etl_dead_letter", "etl_check_result", "etl_loaded_file", "s_song",
@@ -104,7 +92,7 @@ public class CommandLineTest {
     DB.execute("drop schema public cascade; create schema public");
     Path json = TMP.getRoot().toPath().resolve("out/summary.json");
 
-    Run run = cli(db("sparkify", SPARKIFY, "--summaryJson=" + json, "--progressSeconds=1"));
+    Cli.Run run = cli(db("sparkify", SPARKIFY, "--summaryJson=" + json, "--progressSeconds=1"));
 
     assertThat(run.code()).as(run.err()).isZero();
     // Not a terminal: plain lines, no carriage returns or escapes.
@@ -124,15 +112,28 @@ public class CommandLineTest {
   }
 
   @Test
+  public void aRunThatCannotStartStillWritesItsSummaryJsonForTheScheduler() throws Exception {
+    Path json = TMP.getRoot().toPath().resolve("not-run.json");
+
+    Cli.Run run = cli(db("sparkify", "--input=" + TMP.getRoot().toPath().resolve("nothing-here"), "--summaryJson=" + json));
+
+    assertThat(run.code()).isEqualTo(JobRunner.CONFIG_ERROR);
+    JsonNode summary = new ObjectMapper().readTree(json.toFile());
+    assertThat(summary.get("status").asText()).isEqualTo("configuration_error");
+    assertThat(summary.get("exit_code").asInt()).isEqualTo(2);
+    assertThat(summary.get("message").asText()).startsWith("No song files found at ");
+  }
+
+  @Test
   public void checkRunsTheChecksOnTheTablesAsTheyAreAndRecordsNothing() {
     DB.execute("drop schema public cascade; create schema public");
     assertThat(cli(db("sparkify", SPARKIFY)).code()).isZero();
     long recorded = Long.parseLong(DB.lines("select count(*) from etl_check_result").get(0));
 
-    Run passing = cli(db("check", "sparkify"));
+    Cli.Run passing = cli(db("check", "sparkify"));
     DB.execute("insert into d_song (song_id, title, artist_id, artist_name, year, duration) "
         + "values ('SOORPHAN', 'Orphan', 'ARNOWHERE', 'Nobody', null, 1.0)");
-    Run failing = cli(db("check", "sparkify"));
+    Cli.Run failing = cli(db("check", "sparkify"));
 
     assertThat(passing.code()).as(passing.err()).isZero();
     assertThat(passing.out()).contains("25 of 25 passed");

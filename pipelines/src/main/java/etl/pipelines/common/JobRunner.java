@@ -91,23 +91,52 @@ public final class JobRunner {
     }
     options.setJobName(job.name() + "-" + System.currentTimeMillis());
     O opts = options;
-    return withWarehouse(
+    // What went to stderr, for the summary JSON of a run that never started (exit 2 or 4).
+    java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+    PrintStream errAndKept =
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                err.write(b);
+                errors.write(b);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) {
+                err.write(b, off, len);
+                errors.write(b, off, len);
+              }
+            },
+            true,
+            java.nio.charset.StandardCharsets.UTF_8);
+    int code = withWarehouse(
         opts,
-        err,
+        errAndKept,
         () -> {
           FileSystems.setDefaultPipelineOptions(opts);
           checkInputs(job.requiredInputs(opts));
         },
         (warehouse, embedded) -> {
-          int code = load(job, opts, warehouse, args, out, err);
-          if (code == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a) {
+          int loaded = load(job, opts, warehouse, args, out, err);
+          if (loaded == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a) {
             AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(a), a, out);
           }
           if (embedded != null) {
             describeEmbedded(embedded, opts, out);
           }
-          return code;
+          return loaded;
         });
+    if ((code == CONFIG_ERROR || code == BUSY) && opts.getSummaryJson() != null) {
+      try {
+        RunSummary.writeNotRunJson(
+            Path.of(opts.getSummaryJson()), job.name(), code == BUSY ? "busy" : "configuration_error", code,
+            firstLine(errors.toString(java.nio.charset.StandardCharsets.UTF_8).replaceFirst("^error: ", "")));
+      } catch (IOException e) {
+        err.println("error: cannot write the summary JSON " + opts.getSummaryJson() + ": " + e.getMessage());
+      }
+    }
+    return code;
   }
 
   /**
@@ -115,30 +144,41 @@ public final class JobRunner {
    * ({@code --jdbcUrl}, or the embedded one kept in {@code --embeddedDataDir}).
    */
   public static int answers(WarehouseJob<?> job, String[] args, PrintStream out, PrintStream err) {
-    AnswerOptions options;
+    return onExistingWarehouse(
+        AnswerOptions.class,
+        "answers",
+        args,
+        err,
+        (options, warehouse) -> {
+          AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(options), options, out);
+          return OK;
+        });
+  }
+
+  /** Work on a warehouse loaded before, with the command's options. */
+  private interface ExistingWarehouseWork<T> {
+    int run(T options, Warehouse warehouse) throws SQLException, IOException;
+  }
+
+  /**
+   * Runs a command that works on a warehouse loaded before ({@code answers}, {@code check},
+   * {@code report}): its options must name one ({@code --jdbcUrl} or {@code --embeddedDataDir}).
+   */
+  private static <T extends ConnectionOptions> int onExistingWarehouse(
+      Class<T> type, String command, String[] args, PrintStream err, ExistingWarehouseWork<T> work) {
+    T options;
     try {
-      PipelineOptionsFactory.register(AnswerOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(AnswerOptions.class);
+      PipelineOptionsFactory.register(type);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(type);
     } catch (IllegalArgumentException e) {
       err.println("error: " + firstLine(e.getMessage()));
       return CONFIG_ERROR;
     }
-    if (job.answers().isEmpty()) {
-      err.println("error: " + job.name() + " has no answers");
-      return CONFIG_ERROR;
-    }
     if (options.getJdbcUrl() == null && options.getEmbeddedDataDir() == null) {
-      err.println("error: answers need a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
+      err.println("error: " + command + " needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
       return CONFIG_ERROR;
     }
-    return withWarehouse(
-        options,
-        err,
-        () -> {},
-        (warehouse, embedded) -> {
-          AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(options), options, out);
-          return OK;
-        });
+    return withWarehouse(options, err, () -> {}, (warehouse, embedded) -> work.run(options, warehouse));
   }
 
   /** The standard checks of these tables, then the job's own. */
@@ -153,22 +193,12 @@ public final class JobRunner {
    * (run-scoped checks see the latest run's staging rows); records nothing. Exit 3 when any fails.
    */
   public static int check(WarehouseJob<?> job, String[] args, PrintStream out, PrintStream err) {
-    ConnectionOptions options;
-    try {
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(ConnectionOptions.class);
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + firstLine(e.getMessage()));
-      return CONFIG_ERROR;
-    }
-    if (options.getJdbcUrl() == null && options.getEmbeddedDataDir() == null) {
-      err.println("error: check needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
-      return CONFIG_ERROR;
-    }
-    return withWarehouse(
-        options,
+    return onExistingWarehouse(
+        ConnectionOptions.class,
+        "check",
+        args,
         err,
-        () -> {},
-        (warehouse, embedded) -> {
+        (options, warehouse) -> {
           List<Map<String, Object>> latest;
           try (Connection c = warehouse.connect()) {
             latest = SqlRunner.queryAll(c, warehouse.dialect().script("common", "latest_run.sql"), Map.of("pipeline", job.name()));
@@ -199,23 +229,12 @@ public final class JobRunner {
    * with the warehouse's charts and answers and its latest run's dead letters and checks.
    */
   public static int report(WarehouseJob<?> job, String[] args, Path dir, PrintStream out, PrintStream err) {
-    AnswerOptions options;
-    try {
-      PipelineOptionsFactory.register(AnswerOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(AnswerOptions.class);
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + firstLine(e.getMessage()));
-      return CONFIG_ERROR;
-    }
-    if (options.getJdbcUrl() == null && options.getEmbeddedDataDir() == null) {
-      err.println("error: report needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
-      return CONFIG_ERROR;
-    }
-    return withWarehouse(
-        options,
+    return onExistingWarehouse(
+        AnswerOptions.class,
+        "report",
+        args,
         err,
-        () -> {},
-        (warehouse, embedded) -> {
+        (options, warehouse) -> {
           List<AnswersRunner.Result> results;
           Map<String, Object> run = null;
           List<Map<String, Object>> deadLetters = List.of();

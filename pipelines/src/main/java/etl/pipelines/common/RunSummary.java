@@ -187,6 +187,22 @@ public final class RunSummary {
     json.put("dead_letters", deadLetters);
     json.put("checks", checks);
     json.put("time_ms", mergeMillis);
+    writeJsonFile(file, json);
+  }
+
+  /** The summary JSON of a run that did not start (a configuration mistake, or another run loading). */
+  static void writeNotRunJson(java.nio.file.Path file, String pipeline, String status, int exitCode, String message)
+      throws java.io.IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("pipeline", pipeline);
+    json.put("run_id", null);
+    json.put("status", status);
+    json.put("exit_code", exitCode);
+    json.put("message", message);
+    writeJsonFile(file, json);
+  }
+
+  private static void writeJsonFile(java.nio.file.Path file, Map<String, Object> json) throws java.io.IOException {
     java.nio.file.Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       java.nio.file.Files.createDirectories(parent);

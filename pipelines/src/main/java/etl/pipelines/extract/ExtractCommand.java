@@ -5,7 +5,6 @@ import etl.pipelines.common.JobRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
@@ -60,16 +58,8 @@ public final class ExtractCommand implements Runnable {
     }
   }
 
-  abstract static class Base implements Callable<Integer>, Main.Streams {
+  abstract static class Base extends Main.PrintingCommand {
     @Unmatched List<String> beamOptions = new ArrayList<>();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-
-    @Override
-    public void streams(PrintStream out, PrintStream err) {
-      this.out = out;
-      this.err = err;
-    }
 
     abstract int extract() throws IOException;
 

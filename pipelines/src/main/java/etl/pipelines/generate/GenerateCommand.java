@@ -3,11 +3,9 @@ package etl.pipelines.generate;
 import etl.pipelines.Main;
 import etl.pipelines.common.JobRunner;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +31,7 @@ import picocli.CommandLine.Parameters;
       "  warehouse-etl generate sparkify --output=/tmp/sparkify --scaleFactor=1 --defectRate=0",
       ""
     })
-public final class GenerateCommand implements Callable<Integer>, Main.Streams {
+public final class GenerateCommand extends Main.PrintingCommand {
   @Parameters(index = "0", completionCandidates = Main.Warehouses.class, description = "Warehouse: ${COMPLETION-CANDIDATES}.")
   String warehouse;
 
@@ -48,13 +46,6 @@ public final class GenerateCommand implements Callable<Integer>, Main.Streams {
 
   @Option(names = "--defectRate", defaultValue = "0.001", description = "Share of records made defective, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double defectRate;
-
-  private PrintStream out = System.out;
-
-  @Override
-  public void streams(PrintStream out, PrintStream err) {
-    this.out = out;
-  }
 
   @Override
   public Integer call() throws IOException {

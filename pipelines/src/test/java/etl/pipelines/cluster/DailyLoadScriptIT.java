@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.AfterClass;
+import etl.pipelines.common.TestFiles;
+import etl.pipelines.common.TestHttpServer;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -29,33 +26,21 @@ public class DailyLoadScriptIT {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
   private static final Path SCRIPT = Path.of("..", "runner-configs", "schedule", "daily-load.sh").toAbsolutePath().normalize();
   private static final Path JAR = Path.of("target", "warehouse-etl.jar").toAbsolutePath();
-  private static HttpServer fred;
+  @ClassRule public static final TestHttpServer FRED = new TestHttpServer();
 
   @BeforeClass
-  public static void startFred() throws IOException {
+  public static void serveFred() throws IOException {
     String samples = Files.readString(Path.of("samples", "movalytics", "consumer_price_index.csv"));
-    byte[] body = samples.replaceFirst("^DATE,", "observation_date,").getBytes(StandardCharsets.UTF_8);
-    fred = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    fred.createContext("/graph/fredgraph.csv", exchange -> {
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(body);
-      }
-    });
-    fred.start();
-  }
-
-  @AfterClass
-  public static void stopFred() {
-    fred.stop(0);
+    String fredCsv = samples.replaceFirst("^DATE,", "observation_date,");
+    FRED.serve("/graph/fredgraph.csv", query -> new TestHttpServer.Response(200, fredCsv));
   }
 
   @Test
   public void aDailyRunLoadsBothWarehousesThenOnlyWhatIsNewAndLeavesSummariesAndReports() throws Exception {
     Path input = TMP.newFolder("landing").toPath();
     Path state = TMP.newFolder("state").toPath();
-    copyTree(Path.of("samples", "sparkify"), input.resolve("sparkify"));
-    copyTree(Path.of("samples", "movalytics"), input.resolve("movalytics"));
+    TestFiles.copyTree(Path.of("samples", "sparkify"), input.resolve("sparkify"));
+    TestFiles.copyTree(Path.of("samples", "movalytics"), input.resolve("movalytics"));
     Files.delete(input.resolve("movalytics/consumer_price_index.csv")); // extract fetches it
 
     Result day1 = runScript(input, state);
@@ -105,7 +90,7 @@ public class DailyLoadScriptIT {
     pb.environment().put("JAR", JAR.toString());
     pb.environment().put("INPUT", input.toString());
     pb.environment().put("STATE", state.toString());
-    pb.environment().put("CPI_URL", "http://127.0.0.1:" + fred.getAddress().getPort() + "/graph/fredgraph.csv?id={series}");
+    pb.environment().put("CPI_URL", FRED.url("/graph/fredgraph.csv?id={series}"));
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -116,16 +101,4 @@ public class DailyLoadScriptIT {
     return new ObjectMapper().readTree(state.resolve("summary-" + warehouse + ".json").toFile());
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,7 +42,7 @@ public class IncrementalLoadTest {
     generated = TMP.newFolder("generated").toPath();
     SparkifyGenerator.generate(generated, 0.05, 7, 0.02);
     Path all = TMP.newFolder("all-days").toPath();
-    copyTree(generated.resolve("song_data"), all.resolve("song_data"));
+    TestFiles.copyTree(generated.resolve("song_data"), all.resolve("song_data"));
     for (int day = 1; day <= DAYS; day++) {
       copy(logOf(generated, day), logOf(all, day));
     }
@@ -57,7 +56,7 @@ public class IncrementalLoadTest {
   public void emptyWarehouseAndFolder() throws IOException {
     DB.execute("drop schema public cascade; create schema public");
     daily = TMP.newFolder().toPath();
-    copyTree(generated.resolve("song_data"), daily.resolve("song_data"));
+    TestFiles.copyTree(generated.resolve("song_data"), daily.resolve("song_data"));
   }
 
   @Test
@@ -193,16 +192,4 @@ public class IncrementalLoadTest {
     Files.copy(from, to);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 }

@@ -2,25 +2,18 @@ package etl.pipelines.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import etl.pipelines.Main;
+import etl.pipelines.Cli;
 import etl.pipelines.common.JobRunner;
+import etl.pipelines.common.TestHttpServer;
 import etl.pipelines.common.TestS3Server;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -35,62 +28,34 @@ public class ExtractCommandTest {
   private static final String FRED_CSV =
       "observation_date,CUSR0000SS62031\n1999-01-01,102.700\n1999-02-01,103.700\n1999-03-01,.\n1999-04-01,104.100\n";
 
-  private static HttpServer fred;
-  private static final Map<String, String> requested = new ConcurrentHashMap<>();
+  @ClassRule
+  public static final TestHttpServer FRED =
+      new TestHttpServer();
 
   @BeforeClass
-  public static void startFred() throws IOException {
-    fred = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    fred.createContext("/graph/fredgraph.csv", exchange -> {
-      String query = exchange.getRequestURI().getQuery();
-      requested.put("query", query);
-      boolean known = "id=CUSR0000SS62031".equals(query);
-      byte[] body = (known ? FRED_CSV : "<html>Series not found</html>").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(known ? 200 : 404, body.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(body);
-      }
-    });
-    fred.createContext("/html", exchange -> {
-      byte[] body = "<!DOCTYPE html><html>maintenance</html>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(body);
-      }
-    });
-    fred.start();
-  }
-
-  @AfterClass
-  public static void stopFred() {
-    fred.stop(0);
+  public static void serveFred() {
+    FRED.serve("/graph/fredgraph.csv", query -> "id=CUSR0000SS62031".equals(query)
+            ? new TestHttpServer.Response(200, FRED_CSV)
+            : new TestHttpServer.Response(404, "<html>Series not found</html>"))
+        .serve("/html", query -> new TestHttpServer.Response(200, "<!DOCTYPE html><html>maintenance</html>"));
   }
 
   private static String fredUrl() {
-    return "http://127.0.0.1:" + fred.getAddress().getPort() + "/graph/fredgraph.csv?id={series}";
+    return FRED.url("/graph/fredgraph.csv?id={series}");
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.run(args, o, e);
-    }
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
   public void theCpiSeriesIsDownloadedAsTheFileTheMovalyticsLoadReads() throws IOException {
     Path dir = TMP.newFolder().toPath();
 
-    Result r = run("extract", "cpi", "--output=" + dir, "--url=" + fredUrl());
+    Cli.Run r = run("extract", "cpi", "--output=" + dir, "--url=" + fredUrl());
 
     assertThat(r.code()).as(r.err()).isEqualTo(JobRunner.OK);
-    assertThat(requested.get("query")).isEqualTo("id=CUSR0000SS62031");
+    assertThat(FRED.queries()).last().isEqualTo("id=CUSR0000SS62031");
     // The header the load expects; FRED's "." for a missing month kept (the load dead-letters it).
     assertThat(Files.readString(dir.resolve("consumer_price_index.csv")))
         .isEqualTo("DATE,CUSR0000SS62031\n1999-01-01,102.700\n1999-02-01,103.700\n1999-03-01,.\n1999-04-01,104.100\n");
@@ -103,7 +68,7 @@ public class ExtractCommandTest {
     List<String> args = new ArrayList<>(List.of("extract", "cpi", "--output=s3://landing/movalytics", "--url=" + fredUrl()));
     args.addAll(List.of(S3.beamOptions()));
 
-    Result r = run(args.toArray(new String[0]));
+    Cli.Run r = run(args.toArray(new String[0]));
 
     assertThat(r.code()).as(r.err()).isEqualTo(JobRunner.OK);
     assertThat(new String(S3.read("landing", "movalytics/consumer_price_index.csv"), StandardCharsets.UTF_8))
@@ -118,14 +83,14 @@ public class ExtractCommandTest {
       closed = s.getLocalPort();
     }
 
-    Result unknown = run("extract", "cpi", "--output=" + dir, "--url=" + fredUrl(), "--series=NOPE");
-    Result html = run("extract", "cpi", "--output=" + dir,
-        "--url=http://127.0.0.1:" + fred.getAddress().getPort() + "/html");
-    Result unreachable = run("extract", "cpi", "--output=" + dir, "--url=http://127.0.0.1:" + closed + "/x",
+    Cli.Run unknown = run("extract", "cpi", "--output=" + dir, "--url=" + fredUrl(), "--series=NOPE");
+    Cli.Run html = run("extract", "cpi", "--output=" + dir,
+        "--url=" + FRED.url("/html"));
+    Cli.Run unreachable = run("extract", "cpi", "--output=" + dir, "--url=http://127.0.0.1:" + closed + "/x",
         "--timeoutSeconds=5");
-    Result badUrl = run("extract", "cpi", "--output=" + dir, "--url=ftp:/nowhere");
+    Cli.Run badUrl = run("extract", "cpi", "--output=" + dir, "--url=ftp:/nowhere");
 
-    for (Result r : List.of(unknown, html, unreachable, badUrl)) {
+    for (Cli.Run r : List.of(unknown, html, unreachable, badUrl)) {
       assertThat(r.code()).isEqualTo(JobRunner.CONFIG_ERROR);
       assertThat(r.err().strip().lines()).hasSize(1);
       assertThat(r.err()).startsWith("error: ");
@@ -149,7 +114,7 @@ public class ExtractCommandTest {
     List<String> args = new ArrayList<>(List.of("extract", "copy", "--from=" + from, "--to=s3://raw/sparkify/"));
     args.addAll(List.of(S3.beamOptions()));
 
-    Result r = run(args.toArray(new String[0]));
+    Cli.Run r = run(args.toArray(new String[0]));
 
     assertThat(r.code()).as(r.err()).isEqualTo(JobRunner.OK);
     assertThat(S3.keys("raw")).containsExactly("sparkify/log_data/2018/11/2018-11-01-events.json", "sparkify/song.bin");

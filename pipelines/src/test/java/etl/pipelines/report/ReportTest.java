@@ -3,15 +3,13 @@ package etl.pipelines.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.Assume.assumeTrue;
 
-import etl.pipelines.Main;
+import etl.pipelines.Cli;
 import etl.pipelines.common.JobRunner;
 import etl.pipelines.common.TestWarehouse;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,7 @@ public class ReportTest {
         .isEqualTo(JobRunner.OK);
     Path dir = TMP.newFolder("reports").toPath();
     for (String warehouse : List.of("sparkify", "movalytics")) {
-      Run r = cli("report", warehouse, "--output=" + dir, "--jdbcUrl=" + DB.jdbcUrl(), "--dbUser=postgres",
+      Cli.Run r = cli("report", warehouse, "--output=" + dir, "--jdbcUrl=" + DB.jdbcUrl(), "--dbUser=postgres",
           "--minRatings=2", "--minVotes=10");
       assertThat(r.code()).as(r.err()).isEqualTo(JobRunner.OK);
       assertThat(r.out()).contains("Report written to " + dir.resolve(warehouse + "-report.html").toAbsolutePath());
@@ -177,16 +175,7 @@ public class ReportTest {
     return n;
   }
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.run(args, o, e);
-    }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static Cli.Run cli(String... args) {
+    return Cli.run(args);
   }
 }
