@@ -42,12 +42,21 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>parse options; check that every required input matches files and that the database
  *       answers (one clear message and exit code 2 otherwise);
- *   <li>start the embedded PostgreSQL unless {@code --jdbcUrl} is given; apply the DDL (idempotent);
+ *   <li>start the embedded PostgreSQL unless {@code --jdbcUrl} is given; take the warehouse's run
+ *       lock (exit 4 if another run holds it); apply the DDL (idempotent);
  *   <li>record the run in {@code etl_run}; clear staging rows of earlier runs;
+ *   <li>select the files of incremental inputs that are new or changed ({@link FileManifest});
  *   <li>run the pipeline: the job's read → parse → stage steps, every failure into {@code
- *       etl_dead_letter}, then MERGE and checks in one transaction after all writes;
- *   <li>print and record the summary; exit 0 only when the run published and every check passed.
+ *       etl_dead_letter}, with progress from its metrics ({@link Progress});
+ *   <li>account for every record of every source ({@link Accounting}); only if all balance,
+ *       MERGE, mark the run's files loaded and run the checks, in one transaction from the driver
+ *       ({@link etl.transforms.merge.MergeRunner});
+ *   <li>print and record the summary (and write it as JSON with {@code --summaryJson}); exit 0
+ *       only when the run published and every check passed.
  * </ol>
+ *
+ * <p>Also the commands that work on a loaded warehouse: {@link #answers}, {@link #check}, {@link
+ * #report}, {@link #ddl}.
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
