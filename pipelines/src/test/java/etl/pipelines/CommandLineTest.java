@@ -125,6 +125,20 @@ public class CommandLineTest {
   }
 
   @Test
+  public void aLoadAnswersTheQuestionsUnlessToldToLeaveThemForLater() {
+    DB.execute("drop schema public cascade; create schema public");
+    String movalytics = "--input=" + Path.of("samples", "movalytics").toAbsolutePath();
+
+    Cli.Run with = cli(db("movalytics", movalytics, "--minRatings=2", "--minVotes=10"));
+    Cli.Run without = cli(db("movalytics", movalytics, "--answersAfterLoad=false", "--full-refresh"));
+
+    assertThat(with.code()).isZero();
+    assertThat(without.code()).isZero();
+    assertThat(with.out()).contains("1. The highest-rated movies of all time");
+    assertThat(without.out()).contains("SUCCEEDED").doesNotContain("1. The highest-rated movies of all time");
+  }
+
+  @Test
   public void checkRunsTheChecksOnTheTablesAsTheyAreAndRecordsNothing() {
     DB.execute("drop schema public cascade; create schema public");
     assertThat(cli(db("sparkify", SPARKIFY)).code()).isZero();

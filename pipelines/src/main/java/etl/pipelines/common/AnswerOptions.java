@@ -22,6 +22,14 @@ public interface AnswerOptions extends ConnectionOptions {
 
   void setMinVotes(int value);
 
+  @Description(
+      "After a load, answer the questions too (at full scale that takes minutes; a scheduled load "
+          + "can leave them to the answers or report command with --answersAfterLoad=false).")
+  @Default.Boolean(true)
+  boolean getAnswersAfterLoad();
+
+  void setAnswersAfterLoad(boolean value);
+
   @Description("Rows printed per answer (the files hold every row).")
   @Default.Integer(10)
   int getPrintRows();

@@ -128,7 +128,7 @@ public final class JobRunner {
         },
         (warehouse, embedded) -> {
           int loaded = load(job, opts, warehouse, args, out, err);
-          if (loaded == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a) {
+          if (loaded == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a && a.getAnswersAfterLoad()) {
             AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(a), a, out);
           }
           if (embedded != null) {
