@@ -57,7 +57,9 @@ with DAG(
         loads.append(BashOperator(
             task_id=f"load_{warehouse}",
             bash_command=(f"java -jar {JAR} {warehouse} --input={INPUT}/{warehouse} {WAREHOUSE} "
-                          f"--summaryJson={STATE}/summary-{warehouse}.json --progressSeconds=60"),
+                          f"--summaryJson={STATE}/summary-{warehouse}.json --progressSeconds=60"
+                          # the report task answers the questions
+                          + (" --answersAfterLoad=false" if warehouse == "movalytics" else "")),
         ))
     reports = [
         BashOperator(

@@ -22,7 +22,9 @@ status=0
 etl extract cpi --output="$INPUT/movalytics" ${CPI_URL:+--url="$CPI_URL"} "${AWS[@]}" || status=$?
 if [ "$status" -eq 0 ]; then
   for warehouse in sparkify movalytics; do
-    etl "$warehouse" --input="$INPUT/$warehouse" "${WH[@]}" "${AWS[@]}" \
+    extra=()  # the report below answers the questions; the load need not
+    [ "$warehouse" = movalytics ] && extra=(--answersAfterLoad=false)
+    etl "$warehouse" --input="$INPUT/$warehouse" "${WH[@]}" "${AWS[@]}" "${extra[@]}" \
       --summaryJson="$STATE/summary-$warehouse.json" --progressSeconds=60
     code=$?
     if [ "$code" -ne 0 ] && [ "$status" -eq 0 ]; then status=$code; fi
