@@ -58,6 +58,11 @@ public final class Main implements Runnable {
   private Main() {}
 
   public static void main(String[] args) {
+    if (System.console() != null && System.getProperty("org.slf4j.simpleLogger.log.etl") == null) {
+      // On a terminal the progress line says what the INFO log would, and the log would break
+      // it; -Dorg.slf4j.simpleLogger.log.etl=info brings the log back.
+      System.setProperty("org.slf4j.simpleLogger.log.etl", "warn");
+    }
     System.exit(run(args));
   }
 
