@@ -58,8 +58,10 @@ public class CommandLineTest {
     Cli.Run unknownWarehouse = cli("check", "nosuch", "--jdbcUrl=" + DB.jdbcUrl());
     Cli.Run badDialect = cli("ddl", "sparkify", "--dialect=oracle");
     Cli.Run badOption = cli("generate", "sparkify", "--output=/tmp/x", "--scaleFactor=lots");
+    Path noWarehouse = TMP.getRoot().toPath().resolve("no-warehouse-here");
+    Cli.Run notKept = cli("report", "sparkify", "--embeddedDataDir=" + noWarehouse);
 
-    assertThat(List.of(none, unknown, unknownWarehouse, badDialect, badOption)).allSatisfy(r -> {
+    assertThat(List.of(none, unknown, unknownWarehouse, badDialect, badOption, notKept)).allSatisfy(r -> {
       assertThat(r.code()).isEqualTo(JobRunner.CONFIG_ERROR);
       assertThat(r.err()).contains("error: ");
     });
@@ -67,6 +69,8 @@ public class CommandLineTest {
     assertThat(unknownWarehouse.err()).contains("error: unknown warehouse 'nosuch' (sparkify or movalytics)");
     assertThat(badDialect.err()).contains("--dialect must be postgres or redshift, was oracle");
     assertThat(badOption.err()).contains("'lots'");
+    assertThat(notKept.err()).contains("error: no warehouse is kept in " + noWarehouse);
+    assertThat(noWarehouse).as("nothing created there").doesNotExist();
   }
 
   @Test

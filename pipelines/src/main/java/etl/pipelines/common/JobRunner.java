@@ -187,6 +187,12 @@ public final class JobRunner {
       err.println("error: " + command + " needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
       return CONFIG_ERROR;
     }
+    if (options.getJdbcUrl() == null && !Files.exists(Path.of(options.getEmbeddedDataDir(), "PG_VERSION"))) {
+      // Starting the embedded database there would create an empty warehouse, not find one.
+      err.println("error: no warehouse is kept in " + options.getEmbeddedDataDir()
+          + " (--embeddedDataDir names the folder of an earlier load)");
+      return CONFIG_ERROR;
+    }
     return withWarehouse(options, err, () -> {}, (warehouse, embedded) -> work.run(options, warehouse));
   }
 
