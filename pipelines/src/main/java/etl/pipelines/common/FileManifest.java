@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +81,7 @@ public final class FileManifest {
   /** Restricts a read to the files of its pattern that are new or changed (all, with --full-refresh). */
   ReadFiles select(ReadFiles read) {
     String step = read.getName();
-    List<MatchResult.Metadata> listed = list(read.filepattern());
+    List<MatchResult.Metadata> listed = Inputs.list(step, read.filepattern());
     Map<String, Loaded> loaded = fullRefresh ? Map.of() : loaded(step);
     List<FileVersion> toRead = new ArrayList<>();
     for (MatchResult.Metadata file : listed) {
@@ -148,17 +147,6 @@ public final class FileManifest {
     return byUri;
   }
 
-  private static List<MatchResult.Metadata> list(String pattern) {
-    try {
-      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD);
-      if (match.status() == MatchResult.Status.NOT_FOUND) {
-        return List.of();
-      }
-      return match.metadata().stream().filter(m -> !m.resourceId().isDirectory()).toList();
-    } catch (IOException e) {
-      throw new ConfigException("Cannot list " + pattern + ": " + JobRunner.rootMessage(e), e);
-    }
-  }
 
   /**
    * The SHA-256 of a file's bytes as stored (compressed files are not decompressed). An unreadable

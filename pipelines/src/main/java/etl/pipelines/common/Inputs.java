@@ -1,8 +1,13 @@
 package etl.pipelines.common;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
-/** Builds file patterns under an input folder or {@code s3://} prefix. */
+/** Builds file patterns under an input folder or {@code s3://} prefix, and lists their files. */
 public final class Inputs {
   private Inputs() {}
 
@@ -24,5 +29,22 @@ public final class Inputs {
       return pattern;
     }
     return Path.of(pattern).toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * The files (not folders) a pattern matches, none when nothing does; a file system that cannot
+   * list (an unreachable S3 endpoint, a bucket without access) is a configuration error naming
+   * {@code what}.
+   */
+  public static List<MatchResult.Metadata> list(String what, String pattern) {
+    try {
+      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+      if (match.status() == MatchResult.Status.NOT_FOUND) {
+        return List.of();
+      }
+      return match.metadata().stream().filter(m -> !m.resourceId().isDirectory()).toList();
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException("Cannot list " + what + " at " + pattern + ": " + JobRunner.rootMessage(e), e);
+    }
   }
 }

@@ -565,20 +565,7 @@ public final class JobRunner {
 
   private static void checkInputs(Map<String, String> inputs) {
     for (Map.Entry<String, String> input : inputs.entrySet()) {
-      MatchResult match;
-      try {
-        match = FileSystems.match(input.getValue());
-      } catch (IOException | RuntimeException e) {
-        throw new ConfigException(
-            "Cannot list " + input.getKey() + " at " + input.getValue() + ": " + rootMessage(e), e);
-      }
-      List<MatchResult.Metadata> files;
-      try {
-        files = match.status() == MatchResult.Status.NOT_FOUND ? List.of() : match.metadata();
-      } catch (IOException e) {
-        throw new ConfigException(
-            "Cannot list " + input.getKey() + " at " + input.getValue() + ": " + rootMessage(e), e);
-      }
+      List<MatchResult.Metadata> files = Inputs.list(input.getKey(), input.getValue());
       if (files.isEmpty()) {
         throw new ConfigException(
             "No " + input.getKey() + " found at " + input.getValue() + " (check --input)");
@@ -586,6 +573,7 @@ public final class JobRunner {
       LOG.info("{}: {} files match {}", input.getKey(), files.size(), input.getValue());
     }
   }
+
 
   private static Warehouse external(ConnectionOptions options) {
     String password = Passwords.of(options, awsRegion(options));

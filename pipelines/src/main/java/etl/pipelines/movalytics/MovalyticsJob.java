@@ -19,7 +19,6 @@ import etl.transforms.jdbc.StageRows;
 import etl.transforms.io.KeepKnownKeys;
 import etl.transforms.io.ReadFiles;
 import etl.transforms.parse.ParseRecords;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.schemas.transforms.DropFields;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -113,13 +110,9 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
 
   /** Whether an optional input is there (checked once, when the pipeline is built). */
   static boolean present(String pattern) {
-    try {
-      MatchResult m = FileSystems.match(pattern);
-      return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
-    } catch (IOException e) {
-      return false;
-    }
+    return !Inputs.list("an optional input", pattern).isEmpty();
   }
+
 
   @Override
   public List<String> stagingTables() {
