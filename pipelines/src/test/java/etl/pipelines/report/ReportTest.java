@@ -92,22 +92,43 @@ public class ReportTest {
 
   @Test
   public void eachChartIsAPictureOfItsData() throws Exception {
-    String html = Files.readString(sparkifyReport);
-    Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+    for (Path report : List.of(sparkifyReport, movalyticsReport)) {
+      Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(Files.readString(report));
+      int charts = 0;
+      while (m.find()) {
+        charts++;
+        BufferedImage png = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
+        assertThat(png.getWidth()).isEqualTo(1000);
+        assertThat(png.getHeight()).isEqualTo(460);
+        // Bars in the first series' colour: the chart drew its data, it is not an empty frame.
+        assertThat(pixelsOf(png, 0x2f6690)).as(report + " chart " + charts).isGreaterThan(500);
+      }
+      assertThat(charts).isEqualTo(5);
+    }
+  }
+
+  @Test
+  public void aChartWithTwoSeriesDrawsBoth() throws Exception {
+    // 3a: mean revenue, nominal and CPI-adjusted, by release month (the third chart of Movalytics).
+    Matcher m = Pattern.compile("<h2>3a\\. [^<]*</h2>\n<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+        .matcher(Files.readString(movalyticsReport));
     assertThat(m.find()).isTrue();
     BufferedImage png = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
-    assertThat(png.getWidth()).isEqualTo(1000);
-    assertThat(png.getHeight()).isEqualTo(460);
-    // Bars in the series colour: the chart drew the data, it is not an empty frame.
-    int barPixels = 0;
+
+    assertThat(pixelsOf(png, 0x2f6690)).as("nominal").isGreaterThan(500);
+    assertThat(pixelsOf(png, 0xd1495b)).as("CPI-adjusted").isGreaterThan(500);
+  }
+
+  private static int pixelsOf(BufferedImage png, int rgb) {
+    int n = 0;
     for (int x = 0; x < png.getWidth(); x++) {
       for (int y = 0; y < png.getHeight(); y++) {
-        if ((png.getRGB(x, y) & 0xFFFFFF) == 0x2f6690) {
-          barPixels++;
+        if ((png.getRGB(x, y) & 0xFFFFFF) == rgb) {
+          n++;
         }
       }
     }
-    assertThat(barPixels).isGreaterThan(500);
+    return n;
   }
 
   @Test
