@@ -68,6 +68,39 @@ public class ReadFilesTest {
   }
 
   @Test
+  public void readsOnlyTheGivenFilesOfAPatternWholeOrInRanges() throws IOException {
+    Path a = write("logs/a.json", utf8("a1\na2\n"));
+    write("logs/b.json", utf8("b1\n"));
+    Path c = write("logs/c.json", utf8("c1\nc2\nc3\n"));
+    String pattern = tmp.getRoot() + "/logs/*.json";
+    java.util.List<org.apache.beam.sdk.io.fs.MatchResult.Metadata> chosen =
+        org.apache.beam.sdk.io.FileSystems.match(pattern).metadata().stream()
+            .filter(m -> !m.resourceId().getFilename().equals("b.json"))
+            .toList();
+
+    Routed<SourceRecord> whole = p.apply(ReadFiles.lines(pattern).onlyFiles(chosen).named("ReadWhole"));
+    Routed<SourceRecord> ranged =
+        p.apply(ReadFiles.lines(pattern).splittable(3).onlyFiles(chosen).named("ReadRanged"));
+    Routed<SourceRecord> none = p.apply(ReadFiles.lines(pattern).onlyFiles(java.util.List.of()).named("ReadNone"));
+
+    PAssert.that(whole.good())
+        .containsInAnyOrder(
+            new SourceRecord(a.toString(), 1, "a1"), new SourceRecord(a.toString(), 2, "a2"),
+            new SourceRecord(c.toString(), 1, "c1"), new SourceRecord(c.toString(), 2, "c2"),
+            new SourceRecord(c.toString(), 3, "c3"));
+    // In ranges a record's position is its byte offset.
+    PAssert.that(ranged.good())
+        .containsInAnyOrder(
+            new SourceRecord(a.toString(), 0, "a1"), new SourceRecord(a.toString(), 3, "a2"),
+            new SourceRecord(c.toString(), 0, "c1"), new SourceRecord(c.toString(), 3, "c2"),
+            new SourceRecord(c.toString(), 6, "c3"));
+    PAssert.that(none.good()).empty();
+    PAssert.that(none.failed()).empty();
+    PipelineResult result = p.run();
+    assertThat(counter(result, "ReadWhole", "files")).isEqualTo(2);
+  }
+
+  @Test
   public void deadLettersAnEmptyFile() throws IOException {
     Path f = write("logs/empty.json", new byte[0]);
 
