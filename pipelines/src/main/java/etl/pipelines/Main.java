@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The command line: {@code java -jar warehouse-etl.jar <command> [options]}. Commands and their
- * own options are picocli's; every other {@code --name=value} is a Beam pipeline option (the
+ * The command line: {@code java -jar warehouse-etl.jar <command> [options]}. Commands and their own
+ * options are picocli's; every other {@code --name=value} is a Beam pipeline option (the
  * warehouse's options, runner options such as {@code --runner} and {@code --sparkMaster}, AWS
  * options) and passes through unchanged.
  */
@@ -30,7 +30,9 @@ import picocli.CommandLine.Unmatched;
     name = "warehouse-etl",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Builds the Sparkify and Movalytics warehouses with Apache Beam and answers their questions.",
+    description =
+        "Builds the Sparkify and Movalytics warehouses with Apache Beam and answers their"
+            + " questions.",
     subcommands = {
       Main.Load.Sparkify.class,
       Main.Load.Movalytics.class,
@@ -94,7 +96,8 @@ public final class Main implements Runnable {
         (e, args) -> {
           CommandLine c = e.getCommandLine();
           c.getErr().println("error: " + e.getMessage());
-          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+          c.getErr()
+              .println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
           return JobRunner.CONFIG_ERROR;
         });
     return cli;
@@ -102,7 +105,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    // No command: the overview, and the configuration-error code (a scheduler must not see success).
+    // No command: the overview, and the configuration-error code (a scheduler must not see
+    // success).
     spec.commandLine().usage(spec.commandLine().getErr());
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
@@ -114,8 +118,10 @@ public final class Main implements Runnable {
       String v = Main.class.getPackage().getImplementationVersion();
       return new String[] {
         "warehouse-etl " + (v == null ? "development" : v),
-        "Apache Beam " + org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion()
-            + ", Java " + System.getProperty("java.version")
+        "Apache Beam "
+            + org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion()
+            + ", Java "
+            + System.getProperty("java.version")
       };
     }
   }
@@ -158,7 +164,8 @@ public final class Main implements Runnable {
       case MovalyticsJob.NAME:
         return new MovalyticsJob();
       default:
-        throw new IllegalArgumentException("unknown warehouse '" + name + "' (sparkify or movalytics)");
+        throw new IllegalArgumentException(
+            "unknown warehouse '" + name + "' (sparkify or movalytics)");
     }
   }
 
@@ -175,10 +182,14 @@ public final class Main implements Runnable {
   abstract static class BeamCommand extends PrintingCommand {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, description = "Show this help, then the Beam options it takes.")
+    @Option(
+        names = {"-h", "--help"},
+        description = "Show this help, then the Beam options it takes.")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, description = "Print version information and exit.")
+    @Option(
+        names = {"-V", "--version"},
+        description = "Print version information and exit.")
     boolean version;
 
     @Unmatched List<String> beamOptions = new ArrayList<>();
@@ -202,7 +213,8 @@ public final class Main implements Runnable {
       }
       if (help) {
         spec.commandLine().usage(out);
-        out.println("Beam pipeline options (--name=value; runner and AWS options pass through too):");
+        out.println(
+            "Beam pipeline options (--name=value; runner and AWS options pass through too):");
         PipelineOptionsFactory.printHelp(out, optionsClass());
         return JobRunner.OK;
       }
@@ -228,7 +240,8 @@ public final class Main implements Runnable {
         name = "sparkify",
         description = {
           "Load the Sparkify song-play warehouse.",
-          "Reads song files (song_data/**/*.json) and event logs (log_data/**/*.json) under --input:",
+          "Reads song files (song_data/**/*.json) and event logs (log_data/**/*.json) under"
+              + " --input:",
           "only the files new or changed since the last load (--full-refresh: all).",
           "",
           "Options are Beam pipeline options, --name=value (listed below the examples)."
@@ -238,7 +251,8 @@ public final class Main implements Runnable {
           "  warehouse-etl sparkify --input=pipelines/samples/sparkify",
           "  warehouse-etl sparkify --input=s3://bucket/sparkify --awsRegion=us-west-2 \\",
           "      --jdbcUrl=jdbc:postgresql://db:5432/dw --dbUser=etl --summaryJson=run.json",
-          "  warehouse-etl sparkify --input=data --full-refresh --runner=SparkRunner --sparkMaster=local[2]",
+          "  warehouse-etl sparkify --input=data --full-refresh --runner=SparkRunner"
+              + " --sparkMaster=local[2]",
           ""
         })
     static final class Sparkify extends Load {
@@ -252,14 +266,16 @@ public final class Main implements Runnable {
         name = "movalytics",
         description = {
           "Load the Movalytics movie warehouse, then print its answers.",
-          "Reads movies_metadata.csv, ratings.csv, links.csv, consumer_price_index.csv, and credits.csv",
+          "Reads movies_metadata.csv, ratings.csv, links.csv, consumer_price_index.csv, and"
+              + " credits.csv",
           "and keywords.csv when present, under --input.",
           "",
           "Options are Beam pipeline options, --name=value (listed below the examples)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-          "  warehouse-etl movalytics --input=pipelines/samples/movalytics --minRatings=2 --minVotes=10",
+          "  warehouse-etl movalytics --input=pipelines/samples/movalytics --minRatings=2"
+              + " --minVotes=10",
           "  warehouse-etl movalytics --input=kaggle --embeddedDataDir=dw --answersDir=answers",
           ""
         })
@@ -281,7 +297,11 @@ public final class Main implements Runnable {
       footerHeading = "%nExamples:%n",
       footer = {"  warehouse-etl answers movalytics --embeddedDataDir=dw --minRatings=50", ""})
   static final class Answers extends BeamCommand {
-    @Parameters(index = "0", arity = "0..1", completionCandidates = Warehouses.class, description = "Warehouse: ${COMPLETION-CANDIDATES}.")
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        completionCandidates = Warehouses.class,
+        description = "Warehouse: ${COMPLETION-CANDIDATES}.")
     String warehouse;
 
     @Override
@@ -299,7 +319,8 @@ public final class Main implements Runnable {
       name = "report",
       description = {
         "Write an HTML report with charts of a loaded warehouse.",
-        "One self-contained file (--jdbcUrl=… or --embeddedDataDir=…): charts of the answers with their",
+        "One self-contained file (--jdbcUrl=… or --embeddedDataDir=…): charts of the answers with"
+            + " their",
         "tables and coverage, then the latest run's dead letters and checks."
       },
       footerHeading = "%nExamples:%n",
@@ -309,10 +330,17 @@ public final class Main implements Runnable {
         ""
       })
   static final class Report extends BeamCommand {
-    @Parameters(index = "0", arity = "0..1", completionCandidates = Warehouses.class, description = "Warehouse: ${COMPLETION-CANDIDATES}.")
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        completionCandidates = Warehouses.class,
+        description = "Warehouse: ${COMPLETION-CANDIDATES}.")
     String warehouse;
 
-    @Option(names = "--output", defaultValue = "reports", paramLabel = "DIR",
+    @Option(
+        names = "--output",
+        defaultValue = "reports",
+        paramLabel = "DIR",
         description = "Folder for <warehouse>-report.html (default: ${DEFAULT-VALUE}).")
     java.nio.file.Path output;
 
@@ -331,12 +359,17 @@ public final class Main implements Runnable {
       name = "check",
       description = {
         "Run a warehouse's data-quality checks, without loading.",
-        "On its final tables as they are (--jdbcUrl=… or --embeddedDataDir=…); exit 3 when any fails."
+        "On its final tables as they are (--jdbcUrl=… or --embeddedDataDir=…); exit 3 when any"
+            + " fails."
       },
       footerHeading = "%nExamples:%n",
       footer = {"  warehouse-etl check sparkify --embeddedDataDir=dw", ""})
   static final class Check extends BeamCommand {
-    @Parameters(index = "0", arity = "0..1", completionCandidates = Warehouses.class, description = "Warehouse: ${COMPLETION-CANDIDATES}.")
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        completionCandidates = Warehouses.class,
+        description = "Warehouse: ${COMPLETION-CANDIDATES}.")
     String warehouse;
 
     @Override
@@ -358,10 +391,16 @@ public final class Main implements Runnable {
       footerHeading = "%nExamples:%n",
       footer = {"  warehouse-etl ddl movalytics --dialect=redshift > movalytics-redshift.sql", ""})
   static final class Ddl extends PrintingCommand {
-    @Parameters(index = "0", completionCandidates = Warehouses.class, description = "Warehouse: ${COMPLETION-CANDIDATES}.")
+    @Parameters(
+        index = "0",
+        completionCandidates = Warehouses.class,
+        description = "Warehouse: ${COMPLETION-CANDIDATES}.")
     String warehouse;
 
-    @Option(names = "--dialect", defaultValue = "postgres", description = "postgres or redshift (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--dialect",
+        defaultValue = "postgres",
+        description = "postgres or redshift (default: ${DEFAULT-VALUE}).")
     String dialect;
 
     @Override
@@ -375,12 +414,12 @@ public final class Main implements Runnable {
           d = etl.transforms.jdbc.Dialect.REDSHIFT;
           break;
         default:
-          throw new IllegalArgumentException("--dialect must be postgres or redshift, was " + dialect);
+          throw new IllegalArgumentException(
+              "--dialect must be postgres or redshift, was " + dialect);
       }
       out.print(JobRunner.ddl(warehouse(warehouse), d));
       out.flush();
       return JobRunner.OK;
     }
   }
-
 }

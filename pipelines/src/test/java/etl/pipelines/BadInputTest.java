@@ -46,12 +46,15 @@ public class BadInputTest {
     DB.execute("drop schema public cascade; create schema public");
   }
 
-  // --- movies_metadata.csv (7 good movies staged from the samples) --------------------------------
+  // --- movies_metadata.csv (7 good movies staged from the samples)
+  // --------------------------------
 
   @Test
   public void brokenCsvQuotingIsInvalidCsv() throws IOException {
     // A whole 24-column row whose title is quoted, then goes on after its closing quote.
-    Path in = movalytics(dir -> appendMovie(dir, "907", "title", "BROKEN_QUOTING", "\"Bad \"quote\" here\""));
+    Path in =
+        movalytics(
+            dir -> appendMovie(dir, "907", "title", "BROKEN_QUOTING", "\"Bad \"quote\" here\""));
     Run run = movalyticsRun(in);
 
     assertDeadLetter(run, "movies_metadata.csv", 17, "invalid_csv");
@@ -92,7 +95,8 @@ public class BadInputTest {
     Run run = movalyticsRun(in);
 
     assertStaged(run, "s_movie", 8);
-    assertThat(DB.lines("select release_date, revenue_cpi_adjusted from d_movie where movie_id = 911"))
+    assertThat(
+            DB.lines("select release_date, revenue_cpi_adjusted from d_movie where movie_id = 911"))
         .containsExactly("null|null");
   }
 
@@ -104,36 +108,50 @@ public class BadInputTest {
     assertDeadLetter(run, "movies_metadata.csv", 17, "field_too_long");
     assertStaged(run, "s_movie", 7);
     // The raw text is kept to its first 4,000 characters and says how much was cut.
-    String raw = (String) DB.rows("select raw from etl_dead_letter where reason = 'field_too_long'").get(0).get("raw");
+    String raw =
+        (String)
+            DB.rows("select raw from etl_dead_letter where reason = 'field_too_long'")
+                .get(0)
+                .get("raw");
     assertThat(raw).startsWith("False,").hasSizeLessThan(4100).contains("…[truncated ");
   }
 
   @Test
   public void aByteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
-    Path in = movalytics(dir -> prepend(dir.resolve("movies_metadata.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
+    Path in =
+        movalytics(
+            dir ->
+                prepend(
+                    dir.resolve("movies_metadata.csv"),
+                    new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
     Run run = movalyticsRun(in);
 
     assertStaged(run, "s_movie", 7);
-    assertThat(DB.lines("select count(*) from etl_dead_letter where reason = 'unexpected_header'")).containsExactly("0");
+    assertThat(DB.lines("select count(*) from etl_dead_letter where reason = 'unexpected_header'"))
+        .containsExactly("0");
   }
 
-  // --- credits.csv: Python literals ---------------------------------------------------------------
+  // --- credits.csv: Python literals
+  // ---------------------------------------------------------------
 
   @Test
   public void aPythonLiteralWithNestedQuotesNoneAndEscapedApostrophesLoads() throws IOException {
     String cast =
-        "[{'cast_id': 2, 'character': \"It's O'Brien\", 'credit_id': 'c104a', 'gender': None, 'id': 77,"
-            + " 'name': 'Ona O\\'Neil', 'order': 0, 'profile_path': None}]";
+        "[{'cast_id': 2, 'character': \"It's O'Brien\", 'credit_id': 'c104a', 'gender': None, 'id':"
+            + " 77, 'name': 'Ona O\\'Neil', 'order': 0, 'profile_path': None}]";
     Path in = movalytics(dir -> appendCsv(dir.resolve("credits.csv"), cast, "[]", "104"));
     Run run = movalyticsRun(in);
 
     assertThat(run.out()).contains("credits: read 6 = loaded 3 + dead-lettered 2");
-    assertThat(DB.lines("select c.character, p.name, p.gender from movie_cast as c join d_person as p"
-            + " on p.person_id = c.person_id where c.credit_id = 'c104a'"))
+    assertThat(
+            DB.lines(
+                "select c.character, p.name, p.gender from movie_cast as c join d_person as p"
+                    + " on p.person_id = c.person_id where c.credit_id = 'c104a'"))
         .containsExactly("It's O'Brien|Ona O'Neil|null");
   }
 
-  // --- ratings.csv --------------------------------------------------------------------------------
+  // --- ratings.csv
+  // --------------------------------------------------------------------------------
 
   @Test
   public void gzipCompressedRatingsLoadLikeTheFileItself() throws IOException {
@@ -145,15 +163,36 @@ public class BadInputTest {
     assertThat(run.out()).contains("ratings: read 19 = loaded 12 + dead-lettered 6");
   }
 
-  // --- Sparkify: event logs and song files --------------------------------------------------------
+  // --- Sparkify: event logs and song files
+  // --------------------------------------------------------
 
   @Test
   public void aCorruptGzipLogIsAnUnreadableFileAndTheOtherLogsLoad() throws IOException {
     // A gzip header, then bytes that do not inflate. (Plain text named .gz is read as text: Beam
     // decompresses only what starts with the gzip magic bytes.)
     Path in =
-        sparkify(dir -> Files.write(dir.resolve("log_data/2018/11/2018-11-03-events.json.gz"),
-            new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3}));
+        sparkify(
+            dir ->
+                Files.write(
+                    dir.resolve("log_data/2018/11/2018-11-03-events.json.gz"),
+                    new byte[] {
+                      0x1f,
+                      (byte) 0x8b,
+                      8,
+                      0,
+                      0,
+                      0,
+                      0,
+                      0,
+                      0,
+                      (byte) 0xff,
+                      (byte) 0xff,
+                      (byte) 0xff,
+                      (byte) 0xff,
+                      1,
+                      2,
+                      3
+                    }));
     Run run = sparkifyRun(in, "--events=" + in.resolve("log_data") + "/**/*.json*");
 
     assertDeadLetter(run, "2018-11-03-events.json.gz", 0, "unreadable_file");
@@ -172,38 +211,58 @@ public class BadInputTest {
 
   @Test
   public void aByteOrderMarkAtTheStartOfALogIsIgnored() throws IOException {
-    Path in = sparkify(dir -> prepend(dir.resolve(DAY_1), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
+    Path in =
+        sparkify(
+            dir -> prepend(dir.resolve(DAY_1), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
     Run run = sparkifyRun(in);
 
     assertStaged(run, "s_songplay_event", 12);
-    assertThat(DB.lines("select count(*) from etl_dead_letter where source like '%2018-11-01-events.json'"
-            + " and position = 1")).containsExactly("0");
+    assertThat(
+            DB.lines(
+                "select count(*) from etl_dead_letter where source like '%2018-11-01-events.json'"
+                    + " and position = 1"))
+        .containsExactly("0");
   }
 
   @Test
-  public void aSongIdInTwoFilesKeepsTheFileThatSortsLastByRuleNotAsADeadLetter() throws IOException {
+  public void aSongIdInTwoFilesKeepsTheFileThatSortsLastByRuleNotAsADeadLetter()
+      throws IOException {
     Path in =
-        sparkify(dir -> {
-          try (Stream<Path> songs = Files.walk(dir.resolve("song_data/A"))) {
-            Path first = songs.filter(p -> p.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
-            String json = Files.readString(first);
-            String id = json.replaceAll("(?s).*\"song_id\":\\s*\"([^\"]+)\".*", "$1");
-            write(dir.resolve("song_data/Z/again.json"), json.replaceFirst("\"title\":\\s*\"[^\"]*\"", "\"title\": \"Second Copy\""));
-            DB.execute("create table if not exists expected_song (song_id text); truncate expected_song;"
-                + " insert into expected_song values ('" + id + "')");
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        sparkify(
+            dir -> {
+              try (Stream<Path> songs = Files.walk(dir.resolve("song_data/A"))) {
+                Path first =
+                    songs
+                        .filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow();
+                String json = Files.readString(first);
+                String id = json.replaceAll("(?s).*\"song_id\":\\s*\"([^\"]+)\".*", "$1");
+                write(
+                    dir.resolve("song_data/Z/again.json"),
+                    json.replaceFirst("\"title\":\\s*\"[^\"]*\"", "\"title\": \"Second Copy\""));
+                DB.execute(
+                    "create table if not exists expected_song (song_id text); truncate"
+                        + " expected_song; insert into expected_song values ('"
+                        + id
+                        + "')");
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     List<String> id = DB.lines("select song_id from expected_song");
     Run run = sparkifyRun(in);
 
     assertStaged(run, "s_song", 10);
-    assertThat(DB.lines("select title from d_song where song_id = ?", id.get(0))).containsExactly("Second Copy");
-    assertThat(DB.lines("select count(*) from etl_dead_letter where source like '%again.json'")).containsExactly("0");
+    assertThat(DB.lines("select title from d_song where song_id = ?", id.get(0)))
+        .containsExactly("Second Copy");
+    assertThat(DB.lines("select count(*) from etl_dead_letter where source like '%again.json'"))
+        .containsExactly("0");
   }
 
-  // --- helpers ------------------------------------------------------------------------------------
+  // --- helpers
+  // ------------------------------------------------------------------------------------
 
   private interface Edit {
     void apply(Path dir) throws IOException;
@@ -250,9 +309,13 @@ public class BadInputTest {
   }
 
   private static void assertDeadLetter(Run run, String file, long position, String reason) {
-    assertThat(DB.lines(
-            "select reason from etl_dead_letter where run_id = ? and source like ? and position = ?",
-            run.runId(), "%/" + file, position))
+    assertThat(
+            DB.lines(
+                "select reason from etl_dead_letter where run_id = ? and source like ? and position"
+                    + " = ?",
+                run.runId(),
+                "%/" + file,
+                position))
         .as(run.out())
         .containsExactly(reason);
   }
@@ -265,18 +328,25 @@ public class BadInputTest {
   }
 
   /** A copy of movie 101's row with another id and one column changed. */
-  private static void appendMovie(Path dir, String id, String column, String value) throws IOException {
+  private static void appendMovie(Path dir, String id, String column, String value)
+      throws IOException {
     appendMovie(dir, id, column, value, value);
   }
 
   /** The same, with {@code placeholder} replaced in the written line by raw text (broken CSV). */
-  private static void appendMovie(Path dir, String id, String column, String placeholder, String raw)
-      throws IOException {
+  private static void appendMovie(
+      Path dir, String id, String column, String placeholder, String raw) throws IOException {
     Path file = dir.resolve("movies_metadata.csv");
     List<CSVRecord> records =
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-            .parse(new StringReader(Files.readString(file))).getRecords();
-    CSVRecord alpha = records.stream().filter(r -> r.get("id").equals("101")).findFirst().orElseThrow();
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(new StringReader(Files.readString(file)))
+            .getRecords();
+    CSVRecord alpha =
+        records.stream().filter(r -> r.get("id").equals("101")).findFirst().orElseThrow();
     List<String> row = new ArrayList<>(alpha.toList());
     List<String> header = alpha.getParser().getHeaderNames();
     row.set(header.indexOf("id"), id);
@@ -290,7 +360,8 @@ public class BadInputTest {
 
   private static String csvLine(String... values) throws IOException {
     StringWriter line = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(line, CSVFormat.DEFAULT.builder().setRecordSeparator("").build())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(line, CSVFormat.DEFAULT.builder().setRecordSeparator("").build())) {
       printer.printRecord((Object[]) values);
     }
     return line.toString();

@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the command line in this JVM, as {@code java -jar warehouse-etl.jar args} would, capturing its output. */
+/**
+ * Runs the command line in this JVM, as {@code java -jar warehouse-etl.jar args} would, capturing
+ * its output.
+ */
 public final class Cli {
   private Cli() {}
 
@@ -19,6 +22,7 @@ public final class Cli {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Main.run(args, o, e);
     }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

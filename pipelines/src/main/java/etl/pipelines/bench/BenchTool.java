@@ -30,12 +30,14 @@ public final class BenchTool {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: BenchTool serve URL_FILE | reset JDBC_URL | floor JDBC_URL RATINGS_CSV");
+      System.err.println(
+          "usage: BenchTool serve URL_FILE | reset JDBC_URL | floor JDBC_URL RATINGS_CSV");
       System.exit(2);
     }
     switch (args[0]) {
       case "serve" -> serve(Path.of(args[1]));
-      case "reset" -> run(Warehouse.of(args[1], "postgres", null), "common/postgres/reset_database.sql");
+      case "reset" ->
+          run(Warehouse.of(args[1], "postgres", null), "common/postgres/reset_database.sql");
       case "floor" -> floor(Warehouse.of(args[1], "postgres", null), Path.of(args[2]));
       default -> {
         System.err.println("unknown command " + args[0]);
@@ -65,7 +67,10 @@ public final class BenchTool {
       long rows =
           c.unwrap(PGConnection.class)
               .getCopyAPI()
-              .copyIn(SqlScript.load("movalytics/postgres/bench/floor_rating_copy.sql").text(), in, 1 << 20);
+              .copyIn(
+                  SqlScript.load("movalytics/postgres/bench/floor_rating_copy.sql").text(),
+                  in,
+                  1 << 20);
       System.out.printf("%d %.1f%n", rows, (System.nanoTime() - started) / 1e9);
     }
   }

@@ -5,18 +5,21 @@ import org.apache.beam.sdk.options.Description;
 
 /** Options of the business answers (the {@code answers} command, and the end of a load). */
 public interface AnswerOptions extends ConnectionOptions {
-  @Description("Folder to write each answer to as CSV and JSON; without it answers are only printed.")
+  @Description(
+      "Folder to write each answer to as CSV and JSON; without it answers are only printed.")
   String getAnswersDir();
 
   void setAnswersDir(String value);
 
-  @Description("Minimum number of ratings for a movie to rank in the highest-rated list (Bayesian m).")
+  @Description(
+      "Minimum number of ratings for a movie to rank in the highest-rated list (Bayesian m).")
   @Default.Integer(50)
   int getMinRatings();
 
   void setMinRatings(int value);
 
-  @Description("Minimum number of TMDB votes for a movie to rank in the TMDB-votes list (Bayesian m).")
+  @Description(
+      "Minimum number of TMDB votes for a movie to rank in the TMDB-votes list (Bayesian m).")
   @Default.Integer(1000)
   int getMinVotes();
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.sql.SqlRunner;
-import etl.transforms.sql.SqlScript;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -22,8 +21,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Runs a warehouse's answer queries: prints each as a table under its question and what it
- * covers, and, given a folder, writes {@code <name>.csv} and {@code <name>.json} (the JSON holds the
+ * Runs a warehouse's answer queries: prints each as a table under its question and what it covers,
+ * and, given a folder, writes {@code <name>.csv} and {@code <name>.json} (the JSON holds the
  * question, the coverage and the rows).
  */
 public final class AnswersRunner {
@@ -33,7 +32,8 @@ public final class AnswersRunner {
   private AnswersRunner() {}
 
   /** One answered question. */
-  public record Result(Answer answer, Map<String, Object> coverage, List<Map<String, Object>> rows) {}
+  public record Result(
+      Answer answer, Map<String, Object> coverage, List<Map<String, Object>> rows) {}
 
   public static List<Result> run(
       Warehouse warehouse,
@@ -61,13 +61,16 @@ public final class AnswersRunner {
   }
 
   /** Every answer's rows and coverage. */
-  public static List<Result> query(Warehouse warehouse, String area, List<Answer> answers, Map<String, ?> params)
+  public static List<Result> query(
+      Warehouse warehouse, String area, List<Answer> answers, Map<String, ?> params)
       throws SQLException {
     List<Result> results = new ArrayList<>();
     try (Connection c = warehouse.connect()) {
       for (Answer a : answers) {
-        List<Map<String, Object>> coverage = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.coverage()), params);
-        List<Map<String, Object>> rows = SqlRunner.queryAll(c, warehouse.dialect().script(area, a.sql()), params);
+        List<Map<String, Object>> coverage =
+            SqlRunner.queryAll(c, warehouse.dialect().script(area, a.coverage()), params);
+        List<Map<String, Object>> rows =
+            SqlRunner.queryAll(c, warehouse.dialect().script(area, a.sql()), params);
         results.add(new Result(a, coverage.isEmpty() ? Map.of() : coverage.get(0), rows));
       }
     }
@@ -124,8 +127,12 @@ public final class AnswersRunner {
 
   private static void write(Result r, Path dir) throws IOException {
     List<String> cols = r.rows().isEmpty() ? List.of() : new ArrayList<>(r.rows().get(0).keySet());
-    try (Writer w = Files.newBufferedWriter(dir.resolve(r.answer().name() + ".csv"), StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(cols.toArray(new String[0])).get())) {
+    try (Writer w =
+            Files.newBufferedWriter(
+                dir.resolve(r.answer().name() + ".csv"), StandardCharsets.UTF_8);
+        CSVPrinter csv =
+            new CSVPrinter(
+                w, CSVFormat.DEFAULT.builder().setHeader(cols.toArray(new String[0])).get())) {
       for (Map<String, Object> row : r.rows()) {
         csv.printRecord(row.values());
       }

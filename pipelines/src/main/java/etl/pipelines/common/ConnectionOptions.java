@@ -5,8 +5,8 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * Where the warehouse is: an external database by {@code --jdbcUrl}, or the embedded PostgreSQL.
- * No option carries a password: it comes from the AWS Secrets Manager secret named by {@code
+ * Where the warehouse is: an external database by {@code --jdbcUrl}, or the embedded PostgreSQL. No
+ * option carries a password: it comes from the AWS Secrets Manager secret named by {@code
  * --dbPasswordSecret}, the file named by {@code --dbPasswordFile} or the environment variable named
  * by {@code --dbPasswordEnv}, because runners print and display their options.
  */
@@ -61,5 +61,4 @@ public interface ConnectionOptions extends PipelineOptions {
   boolean getKeepRunning();
 
   void setKeepRunning(boolean value);
-
 }

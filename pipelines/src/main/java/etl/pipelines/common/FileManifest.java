@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * files whose size or modification time changed, so a file that was merely touched or copied again
  * is not read twice, and an unchanged folder costs one listing.
  *
- * <p>The files a run selects are recorded before the pipeline starts and become the current
- * version in the transaction that publishes the run ({@code publish_run_files.sql}); a run that
- * fails leaves the manifest as it was, and the next run reads the same files again.
+ * <p>The files a run selects are recorded before the pipeline starts and become the current version
+ * in the transaction that publishes the run ({@code publish_run_files.sql}); a run that fails
+ * leaves the manifest as it was, and the next run reads the same files again.
  */
 public final class FileManifest {
   private static final Logger LOG = LoggerFactory.getLogger(FileManifest.class);
@@ -55,7 +55,8 @@ public final class FileManifest {
   }
 
   /** What one incremental input's listing found, and what this run reads of it. */
-  public record Selection(String step, String pattern, int listed, List<FileVersion> toRead, boolean fullRefresh) {
+  public record Selection(
+      String step, String pattern, int listed, List<FileVersion> toRead, boolean fullRefresh) {
     public int alreadyLoaded() {
       return listed - toRead.size();
     }
@@ -63,9 +64,14 @@ public final class FileManifest {
     @Override
     public String toString() {
       return fullRefresh
-          ? String.format(java.util.Locale.ROOT, "%s: %d files listed, all read (full refresh)", step, listed)
+          ? String.format(
+              java.util.Locale.ROOT, "%s: %d files listed, all read (full refresh)", step, listed)
           : String.format(
-              java.util.Locale.ROOT, "%s: %d files listed, %d already loaded, %d read", step, listed, alreadyLoaded(),
+              java.util.Locale.ROOT,
+              "%s: %d files listed, %d already loaded, %d read",
+              step,
+              listed,
+              alreadyLoaded(),
               toRead.size());
     }
   }
@@ -78,7 +84,10 @@ public final class FileManifest {
     return List.copyOf(selections);
   }
 
-  /** Restricts a read to the files of its pattern that are new or changed (all, with --full-refresh). */
+  /**
+   * Restricts a read to the files of its pattern that are new or changed (all, with
+   * --full-refresh).
+   */
   ReadFiles select(ReadFiles read) {
     String step = read.getName();
     List<MatchResult.Metadata> listed = Inputs.list(step, read.filepattern());
@@ -90,7 +99,9 @@ public final class FileManifest {
       String fsChecksum = file.checksum();
       if (before != null
           && before.size == file.sizeBytes()
-          && (fsChecksum != null ? before.checksum.equals(fsChecksum) : before.modifiedMillis == file.lastModifiedMillis())) {
+          && (fsChecksum != null
+              ? before.checksum.equals(fsChecksum)
+              : before.modifiedMillis == file.lastModifiedMillis())) {
         continue;
       }
       String checksum = fsChecksum != null ? fsChecksum : sha256(file);
@@ -99,7 +110,8 @@ public final class FileManifest {
       }
       toRead.add(new FileVersion(file, checksum));
     }
-    Selection selection = new Selection(step, read.filepattern(), listed.size(), toRead, fullRefresh);
+    Selection selection =
+        new Selection(step, read.filepattern(), listed.size(), toRead, fullRefresh);
     selections.add(selection);
     LOG.info("{}", selection);
     return read.onlyFiles(toRead.stream().map(FileVersion::metadata).toList());
@@ -133,7 +145,9 @@ public final class FileManifest {
     try (Connection c = warehouse.connect()) {
       for (Map<String, Object> row :
           SqlRunner.queryAll(
-              c, warehouse.dialect().script("common", "loaded_files.sql"), Map.of("pipeline", pipeline, "step", step))) {
+              c,
+              warehouse.dialect().script("common", "loaded_files.sql"),
+              Map.of("pipeline", pipeline, "step", step))) {
         byUri.put(
             (String) row.get("uri"),
             new Loaded(
@@ -142,11 +156,12 @@ public final class FileManifest {
                 (String) row.get("checksum")));
       }
     } catch (SQLException e) {
-      throw new ConfigException("Cannot read the file manifest etl_loaded_file: " + JobRunner.firstLine(e.getMessage()), e);
+      throw new ConfigException(
+          "Cannot read the file manifest etl_loaded_file: " + JobRunner.firstLine(e.getMessage()),
+          e);
     }
     return byUri;
   }
-
 
   /**
    * The SHA-256 of a file's bytes as stored (compressed files are not decompressed). An unreadable

@@ -21,8 +21,8 @@ public final class Inputs {
 
   /**
    * A local pattern made absolute against the directory the program was started in; URIs ({@code
-   * s3://…}, {@code file://…}) unchanged. Workers on a cluster run in directories of their own, where
-   * a relative path would match nothing.
+   * s3://…}, {@code file://…}) unchanged. Workers on a cluster run in directories of their own,
+   * where a relative path would match nothing.
    */
   public static String absolute(String pattern) {
     if (pattern == null || pattern.contains("://")) {
@@ -44,7 +44,8 @@ public final class Inputs {
       }
       return match.metadata().stream().filter(m -> !m.resourceId().isDirectory()).toList();
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException("Cannot list " + what + " at " + pattern + ": " + JobRunner.rootMessage(e), e);
+      throw new ConfigException(
+          "Cannot list " + what + " at " + pattern + ": " + JobRunner.rootMessage(e), e);
     }
   }
 }

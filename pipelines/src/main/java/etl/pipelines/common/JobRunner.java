@@ -40,19 +40,19 @@ import org.slf4j.LoggerFactory;
  * Runs any {@link WarehouseJob} end to end, the same way for every warehouse:
  *
  * <ol>
- *   <li>parse options; check that every required input matches files and that the database
- *       answers (one clear message and exit code 2 otherwise);
+ *   <li>parse options; check that every required input matches files and that the database answers
+ *       (one clear message and exit code 2 otherwise);
  *   <li>start the embedded PostgreSQL unless {@code --jdbcUrl} is given; take the warehouse's run
  *       lock (exit 4 if another run holds it); apply the DDL (idempotent);
  *   <li>record the run in {@code etl_run}; clear staging rows of earlier runs;
  *   <li>select the files of incremental inputs that are new or changed ({@link FileManifest});
  *   <li>run the pipeline: the job's read → parse → stage steps, every failure into {@code
  *       etl_dead_letter}, with progress from its metrics ({@link Progress});
- *   <li>account for every record of every source ({@link Accounting}); only if all balance,
- *       MERGE, mark the run's files loaded and run the checks, in one transaction from the driver
- *       ({@link etl.transforms.merge.MergeRunner});
- *   <li>print and record the summary (and write it as JSON with {@code --summaryJson}); exit 0
- *       only when the run published and every check passed.
+ *   <li>account for every record of every source ({@link Accounting}); only if all balance, MERGE,
+ *       mark the run's files loaded and run the checks, in one transaction from the driver ({@link
+ *       etl.transforms.merge.MergeRunner});
+ *   <li>print and record the summary (and write it as JSON with {@code --summaryJson}); exit 0 only
+ *       when the run published and every check passed.
  * </ol>
  *
  * <p>Also the commands that work on a loaded warehouse: {@link #answers}, {@link #check}, {@link
@@ -65,9 +65,11 @@ public final class JobRunner {
 
   /** Exit codes, also in the README. */
   public static final int OK = 0;
+
   public static final int FAILED = 1;
   public static final int CONFIG_ERROR = 2;
   public static final int CHECKS_FAILED = 3;
+
   /** Another run of the same warehouse was loading it; this one did nothing. */
   public static final int BUSY = 4;
 
@@ -119,30 +121,45 @@ public final class JobRunner {
             },
             true,
             java.nio.charset.StandardCharsets.UTF_8);
-    int code = withWarehouse(
-        opts,
-        errAndKept,
-        () -> {
-          FileSystems.setDefaultPipelineOptions(opts);
-          checkInputs(job.requiredInputs(opts));
-        },
-        (warehouse, embedded) -> {
-          int loaded = load(job, opts, warehouse, args, out, err);
-          if (loaded == OK && !job.answers().isEmpty() && opts instanceof AnswerOptions a && a.getAnswersAfterLoad()) {
-            AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(a), a, out);
-          }
-          if (embedded != null) {
-            describeEmbedded(embedded, opts, out);
-          }
-          return loaded;
-        });
+    int code =
+        withWarehouse(
+            opts,
+            errAndKept,
+            () -> {
+              FileSystems.setDefaultPipelineOptions(opts);
+              checkInputs(job.requiredInputs(opts));
+            },
+            (warehouse, embedded) -> {
+              int loaded = load(job, opts, warehouse, args, out, err);
+              if (loaded == OK
+                  && !job.answers().isEmpty()
+                  && opts instanceof AnswerOptions a
+                  && a.getAnswersAfterLoad()) {
+                AnswersRunner.run(
+                    warehouse, job.name(), job.answers(), job.answerParameters(a), a, out);
+              }
+              if (embedded != null) {
+                describeEmbedded(embedded, opts, out);
+              }
+              return loaded;
+            });
     if ((code == CONFIG_ERROR || code == BUSY) && opts.getSummaryJson() != null) {
       try {
         RunSummary.writeNotRunJson(
-            Path.of(opts.getSummaryJson()), job.name(), code == BUSY ? "busy" : "configuration_error", code,
-            firstLine(errors.toString(java.nio.charset.StandardCharsets.UTF_8).replaceFirst("^error: ", "")));
+            Path.of(opts.getSummaryJson()),
+            job.name(),
+            code == BUSY ? "busy" : "configuration_error",
+            code,
+            firstLine(
+                errors
+                    .toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("^error: ", "")));
       } catch (IOException e) {
-        err.println("error: cannot write the summary JSON " + opts.getSummaryJson() + ": " + e.getMessage());
+        err.println(
+            "error: cannot write the summary JSON "
+                + opts.getSummaryJson()
+                + ": "
+                + e.getMessage());
       }
     }
     return code;
@@ -159,7 +176,8 @@ public final class JobRunner {
         args,
         err,
         (options, warehouse) -> {
-          AnswersRunner.run(warehouse, job.name(), job.answers(), job.answerParameters(options), options, out);
+          AnswersRunner.run(
+              warehouse, job.name(), job.answers(), job.answerParameters(options), options, out);
           return OK;
         });
   }
@@ -170,11 +188,15 @@ public final class JobRunner {
   }
 
   /**
-   * Runs a command that works on a warehouse loaded before ({@code answers}, {@code check},
-   * {@code report}): its options must name one ({@code --jdbcUrl} or {@code --embeddedDataDir}).
+   * Runs a command that works on a warehouse loaded before ({@code answers}, {@code check}, {@code
+   * report}): its options must name one ({@code --jdbcUrl} or {@code --embeddedDataDir}).
    */
   private static <T extends ConnectionOptions> int onExistingWarehouse(
-      Class<T> type, String command, String[] args, PrintStream err, ExistingWarehouseWork<T> work) {
+      Class<T> type,
+      String command,
+      String[] args,
+      PrintStream err,
+      ExistingWarehouseWork<T> work) {
     T options;
     try {
       PipelineOptionsFactory.register(type);
@@ -184,22 +206,32 @@ public final class JobRunner {
       return CONFIG_ERROR;
     }
     if (options.getJdbcUrl() == null && options.getEmbeddedDataDir() == null) {
-      err.println("error: " + command + " needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
+      err.println(
+          "error: "
+              + command
+              + " needs a warehouse: --jdbcUrl=… or --embeddedDataDir=<dir of a kept run>");
       return CONFIG_ERROR;
     }
-    if (options.getJdbcUrl() == null && !Files.exists(Path.of(options.getEmbeddedDataDir(), "PG_VERSION"))) {
+    if (options.getJdbcUrl() == null
+        && !Files.exists(Path.of(options.getEmbeddedDataDir(), "PG_VERSION"))) {
       // Starting the embedded database there would create an empty warehouse, not find one.
-      err.println("error: no warehouse is kept in " + options.getEmbeddedDataDir()
-          + " (--embeddedDataDir names the folder of an earlier load)");
+      err.println(
+          "error: no warehouse is kept in "
+              + options.getEmbeddedDataDir()
+              + " (--embeddedDataDir names the folder of an earlier load)");
       return CONFIG_ERROR;
     }
-    return withWarehouse(options, err, () -> {}, (warehouse, embedded) -> work.run(options, warehouse));
+    return withWarehouse(
+        options, err, () -> {}, (warehouse, embedded) -> work.run(options, warehouse));
   }
 
   /** The standard checks of these tables, then the job's own. */
-  private static List<Check> checks(WarehouseJob<?> job, List<TableDef> tables, Warehouse warehouse) {
+  private static List<Check> checks(
+      WarehouseJob<?> job, List<TableDef> tables, Warehouse warehouse) {
     List<Check> checks = new ArrayList<>(Check.standard(tables));
-    job.customChecks().forEach(file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
+    job.customChecks()
+        .forEach(
+            file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
     return checks;
   }
 
@@ -216,22 +248,50 @@ public final class JobRunner {
         (options, warehouse) -> {
           List<Map<String, Object>> latest;
           try (Connection c = warehouse.connect()) {
-            latest = SqlRunner.queryAll(c, warehouse.dialect().script("common", "latest_run.sql"), Map.of("pipeline", job.name()));
+            latest =
+                SqlRunner.queryAll(
+                    c,
+                    warehouse.dialect().script("common", "latest_run.sql"),
+                    Map.of("pipeline", job.name()));
           } catch (SQLException e) {
-            throw new ConfigException("No " + job.name() + " warehouse at " + warehouse + " (" + firstLine(e.getMessage()) + ")", e);
+            throw new ConfigException(
+                "No "
+                    + job.name()
+                    + " warehouse at "
+                    + warehouse
+                    + " ("
+                    + firstLine(e.getMessage())
+                    + ")",
+                e);
           }
           if (latest.isEmpty()) {
-            throw new ConfigException("No " + job.name() + " run has been recorded at " + warehouse + "; load it first");
+            throw new ConfigException(
+                "No " + job.name() + " run has been recorded at " + warehouse + "; load it first");
           }
           String runId = (String) latest.get(0).get("run_id");
           List<etl.transforms.check.CheckResult> results =
-              new MergeRunner(warehouse, job.name(), List.of(), List.of(), checks(job, job.finalTables(), warehouse))
+              new MergeRunner(
+                      warehouse,
+                      job.name(),
+                      List.of(),
+                      List.of(),
+                      checks(job, job.finalTables(), warehouse))
                   .check(runId);
           long failed = results.stream().filter(r -> !r.passed()).count();
-          out.printf(java.util.Locale.ROOT, "%s checks at %s (latest run %s): %d of %d passed%n",
-              job.name(), warehouse, runId, results.size() - failed, results.size());
+          out.printf(
+              java.util.Locale.ROOT,
+              "%s checks at %s (latest run %s): %d of %d passed%n",
+              job.name(),
+              warehouse,
+              runId,
+              results.size() - failed,
+              results.size());
           for (etl.transforms.check.CheckResult r : results) {
-            out.printf(java.util.Locale.ROOT, "  %-4s %s%s%n", r.passed() ? "ok" : "FAIL", r.name(),
+            out.printf(
+                java.util.Locale.ROOT,
+                "  %-4s %s%s%n",
+                r.passed() ? "ok" : "FAIL",
+                r.name(),
                 r.passed() ? "" : ": " + r.violations() + " violating rows, e.g. " + r.sample());
           }
           out.flush();
@@ -240,10 +300,12 @@ public final class JobRunner {
   }
 
   /**
-   * The {@code report} command: one self-contained HTML file, {@code <dir>/<warehouse>-report.html},
-   * with the warehouse's charts and answers and its latest run's dead letters and checks.
+   * The {@code report} command: one self-contained HTML file, {@code
+   * <dir>/<warehouse>-report.html}, with the warehouse's charts and answers and its latest run's
+   * dead letters and checks.
    */
-  public static int report(WarehouseJob<?> job, String[] args, Path dir, PrintStream out, PrintStream err) {
+  public static int report(
+      WarehouseJob<?> job, String[] args, Path dir, PrintStream out, PrintStream err) {
     return onExistingWarehouse(
         AnswerOptions.class,
         "report",
@@ -256,21 +318,46 @@ public final class JobRunner {
           List<Map<String, Object>> checkResults = List.of();
           try (Connection c = warehouse.connect()) {
             List<Map<String, Object>> latest =
-                SqlRunner.queryAll(c, warehouse.dialect().script("common", "latest_run_any.sql"), Map.of("pipeline", job.name()));
+                SqlRunner.queryAll(
+                    c,
+                    warehouse.dialect().script("common", "latest_run_any.sql"),
+                    Map.of("pipeline", job.name()));
             if (latest.isEmpty()) {
-              throw new ConfigException("No " + job.name() + " run has been recorded at " + warehouse + "; load it first");
+              throw new ConfigException(
+                  "No "
+                      + job.name()
+                      + " run has been recorded at "
+                      + warehouse
+                      + "; load it first");
             }
             run = latest.get(0);
             Map<String, Object> params = Map.of("run_id", run.get("run_id"));
-            deadLetters = SqlRunner.queryAll(c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
-            checkResults = SqlRunner.queryAll(c, warehouse.dialect().script("common", "check_results.sql"), params);
+            deadLetters =
+                SqlRunner.queryAll(
+                    c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
+            checkResults =
+                SqlRunner.queryAll(
+                    c, warehouse.dialect().script("common", "check_results.sql"), params);
           } catch (SQLException e) {
-            throw new ConfigException("No " + job.name() + " warehouse at " + warehouse + " (" + firstLine(e.getMessage()) + ")", e);
+            throw new ConfigException(
+                "No "
+                    + job.name()
+                    + " warehouse at "
+                    + warehouse
+                    + " ("
+                    + firstLine(e.getMessage())
+                    + ")",
+                e);
           }
-          results = AnswersRunner.query(warehouse, job.name(), job.answers(), job.answerParameters(options));
+          results =
+              AnswersRunner.query(
+                  warehouse, job.name(), job.answers(), job.answerParameters(options));
           Path file = dir.resolve(job.name() + "-report.html");
           etl.pipelines.report.HtmlReport.write(
-              file, job.name(), job.charts(), results,
+              file,
+              job.name(),
+              job.charts(),
+              results,
               new etl.pipelines.report.HtmlReport.LatestRun(run, deadLetters, checkResults));
           out.println("Report written to " + file.toAbsolutePath());
           return OK;
@@ -280,11 +367,16 @@ public final class JobRunner {
   /** The {@code ddl} command: every table of a warehouse, bookkeeping first, in a dialect. */
   public static String ddl(WarehouseJob<?> job, etl.transforms.jdbc.Dialect dialect) {
     StringBuilder sql = new StringBuilder();
-    sql.append("-- ").append(job.name()).append(" warehouse, ").append(dialect.folder()).append(" DDL\n\n");
+    sql.append("-- ")
+        .append(job.name())
+        .append(" warehouse, ")
+        .append(dialect.folder())
+        .append(" DDL\n\n");
     List<SqlScript> scripts = new ArrayList<>();
     RUN_TABLES.forEach(t -> scripts.add(dialect.script("common", "ddl/" + t + ".sql")));
     job.stagingTables().forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t + ".sql")));
-    job.finalTables().forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t.name() + ".sql")));
+    job.finalTables()
+        .forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t.name() + ".sql")));
     for (SqlScript script : scripts) {
       String text = script.text().strip();
       sql.append(text).append(text.endsWith(";") ? "" : ";").append("\n\n");
@@ -300,8 +392,8 @@ public final class JobRunner {
 
   /**
    * Checks first ({@code before}), then starts the embedded database or connects, runs the work and
-   * stops the embedded database; every failure becomes one line on stderr and an exit code —
-   * never a bare stack trace.
+   * stops the embedded database; every failure becomes one line on stderr and an exit code — never
+   * a bare stack trace.
    */
   private static int withWarehouse(
       ConnectionOptions options, PrintStream err, Runnable before, WarehouseWork work) {
@@ -338,19 +430,27 @@ public final class JobRunner {
 
   private static Warehouse warehouse(ConnectionOptions options, EmbeddedWarehouse embedded) {
     Warehouse warehouse =
-        embedded != null ? Warehouse.of(embedded.jdbcUrl(), embedded.user(), null) : external(options);
+        embedded != null
+            ? Warehouse.of(embedded.jdbcUrl(), embedded.user(), null)
+            : external(options);
     checkConnection(warehouse);
     return warehouse;
   }
 
   private static <O extends WarehouseOptions> int load(
-      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out, PrintStream err)
+      WarehouseJob<O> job,
+      O options,
+      Warehouse warehouse,
+      String[] args,
+      PrintStream out,
+      PrintStream err)
       throws RunLock.Busy {
     RunLock lock;
     try {
       lock = RunLock.acquire(warehouse, job.name());
     } catch (SQLException e) {
-      throw new ConfigException("Cannot lock the warehouse at " + warehouse + " for this run: " + e.getMessage(), e);
+      throw new ConfigException(
+          "Cannot lock the warehouse at " + warehouse + " for this run: " + e.getMessage(), e);
     }
     try (lock) {
       return loadLocked(job, options, warehouse, args, out, err);
@@ -358,7 +458,12 @@ public final class JobRunner {
   }
 
   private static <O extends WarehouseOptions> int loadLocked(
-      WarehouseJob<O> job, O options, Warehouse warehouse, String[] args, PrintStream out, PrintStream err) {
+      WarehouseJob<O> job,
+      O options,
+      Warehouse warehouse,
+      String[] args,
+      PrintStream out,
+      PrintStream err) {
     long started = System.nanoTime();
     String runId = newRunId(job.name());
     try {
@@ -367,7 +472,10 @@ public final class JobRunner {
         for (String table : job.stagingTables()) {
           SqlRunner.execute(
               c,
-              warehouse.dialect().script("common", "clear_staging.sql").withIdentifiers(Map.of("table", table)),
+              warehouse
+                  .dialect()
+                  .script("common", "clear_staging.sql")
+                  .withIdentifiers(Map.of("table", table)),
               Map.of());
         }
         SqlRunner.execute(
@@ -380,7 +488,8 @@ public final class JobRunner {
                 "started_at", Timestamp.valueOf(java.time.LocalDateTime.now(ZoneOffset.UTC))));
       }
     } catch (SQLException e) {
-      throw new ConfigException("Cannot prepare the warehouse at " + warehouse + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          "Cannot prepare the warehouse at " + warehouse + ": " + e.getMessage(), e);
     }
     LOG.info("Run {} of {} into {}", runId, job.name(), warehouse);
 
@@ -388,19 +497,29 @@ public final class JobRunner {
     StageRows.LoadMethod method = loadMethod(options, warehouse);
     FileManifest manifest = new FileManifest(warehouse, job.name(), options.getFullRefresh());
     JobContext context =
-        new JobContext(warehouse, runId, options.getBatchSize(), method, s3Staging(options, method), manifest);
+        new JobContext(
+            warehouse, runId, options.getBatchSize(), method, s3Staging(options, method), manifest);
     // Staging is complete when the pipeline is: the MERGE runs after it, from the driver.
     job.expand(pipeline, options, context);
     try {
       manifest.record(runId);
     } catch (SQLException e) {
-      throw new ConfigException("Cannot record the files of run " + runId + " in etl_loaded_file: " + firstLine(e.getMessage()), e);
+      throw new ConfigException(
+          "Cannot record the files of run "
+              + runId
+              + " in etl_loaded_file: "
+              + firstLine(e.getMessage()),
+          e);
     }
     PCollectionList.of(context.deadLetters())
         .apply("CollectDeadLetters", Flatten.pCollections())
-        .apply("StageDeadLetters", context.<DeadLetter>stage("etl_dead_letter").withConstant("pipeline", job.name()));
+        .apply(
+            "StageDeadLetters",
+            context.<DeadLetter>stage("etl_dead_letter").withConstant("pipeline", job.name()));
     List<TableDef> published = new ArrayList<>();
-    job.finalTables().stream().filter(t -> job.publishes(t.name(), options)).forEach(published::add);
+    job.finalTables().stream()
+        .filter(t -> job.publishes(t.name(), options))
+        .forEach(published::add);
     List<MergeRunner.Merge> merges = new ArrayList<>();
     if (manifest.fullRefresh()) {
       // Rebuilt from every file: emptied first (facts before the dimensions they reference), in
@@ -409,9 +528,15 @@ public final class JobRunner {
         String table = published.get(i).name();
         merges.add(
             new MergeRunner.Merge(
-                table, warehouse.dialect().script("common", "empty_table.sql").withIdentifiers(Map.of("table", table))));
+                table,
+                warehouse
+                    .dialect()
+                    .script("common", "empty_table.sql")
+                    .withIdentifiers(Map.of("table", table))));
       }
-      merges.add(new MergeRunner.Merge("etl_loaded_file", warehouse.dialect().script("common", "forget_loaded_files.sql")));
+      merges.add(
+          new MergeRunner.Merge(
+              "etl_loaded_file", warehouse.dialect().script("common", "forget_loaded_files.sql")));
     }
     for (TableDef t : published) {
       merges.add(
@@ -419,7 +544,9 @@ public final class JobRunner {
               t.name(), warehouse.dialect().script(job.name(), "merge/" + t.name() + ".sql")));
     }
     // The run's files count as loaded exactly when its rows are published.
-    merges.add(new MergeRunner.Merge("etl_loaded_file", warehouse.dialect().script("common", "publish_run_files.sql")));
+    merges.add(
+        new MergeRunner.Merge(
+            "etl_loaded_file", warehouse.dialect().script("common", "publish_run_files.sql")));
     List<Check> checks = checks(job, published, warehouse);
 
     // 1. The pipeline reads, parses and stages (the dead letters included).
@@ -464,26 +591,37 @@ public final class JobRunner {
     double seconds = (System.nanoTime() - started) / 1e9;
     RunSummary summary =
         RunSummary.collect(
-            job, warehouse, runId, counters, balances, manifest.selections(), mergeMillis, failure, seconds);
+            job,
+            warehouse,
+            runId,
+            counters,
+            balances,
+            manifest.selections(),
+            mergeMillis,
+            failure,
+            seconds);
     String notRecorded = summary.record(warehouse);
     summary.print(out);
     int code;
     if (notRecorded != null) {
-      // The outcome above stands; only its bookkeeping row is missing (e.g. the database went away).
+      // The outcome above stands; only its bookkeeping row is missing (e.g. the database went
+      // away).
       out.println("Not recorded in etl_run: " + notRecorded);
       code = FAILED;
     } else {
-      code = switch (summary.status()) {
-        case "succeeded" -> OK;
-        case "failed_checks" -> CHECKS_FAILED;
-        default -> FAILED;
-      };
+      code =
+          switch (summary.status()) {
+            case "succeeded" -> OK;
+            case "failed_checks" -> CHECKS_FAILED;
+            default -> FAILED;
+          };
     }
     if (options.getSummaryJson() != null) {
       try {
         summary.writeJson(Path.of(options.getSummaryJson()), code, notRecorded);
       } catch (IOException e) {
-        out.println("Cannot write the summary JSON " + options.getSummaryJson() + ": " + e.getMessage());
+        out.println(
+            "Cannot write the summary JSON " + options.getSummaryJson() + ": " + e.getMessage());
         return FAILED;
       }
     }
@@ -495,14 +633,20 @@ public final class JobRunner {
     private static final long serialVersionUID = 1L;
 
     AccountingMismatch(List<Accounting.Balance> balances) {
-      super("Records do not add up, nothing was published: "
-          + balances.stream().filter(b -> !b.balanced()).map(Accounting.Balance::toString)
-              .collect(java.util.stream.Collectors.joining("; ")));
+      super(
+          "Records do not add up, nothing was published: "
+              + balances.stream()
+                  .filter(b -> !b.balanced())
+                  .map(Accounting.Balance::toString)
+                  .collect(java.util.stream.Collectors.joining("; ")));
     }
   }
 
   private static StageRows.LoadMethod loadMethod(WarehouseOptions options, Warehouse warehouse) {
-    String m = options.getLoadMethod() == null ? "auto" : options.getLoadMethod().toLowerCase(java.util.Locale.ROOT);
+    String m =
+        options.getLoadMethod() == null
+            ? "auto"
+            : options.getLoadMethod().toLowerCase(java.util.Locale.ROOT);
     switch (m) {
       case "copy":
         if (warehouse.dialect() != etl.transforms.jdbc.Dialect.POSTGRES) {
@@ -513,14 +657,17 @@ public final class JobRunner {
         return StageRows.LoadMethod.JDBC;
       case "s3copy":
         if (warehouse.dialect() != etl.transforms.jdbc.Dialect.REDSHIFT) {
-          throw new ConfigException("--loadMethod=s3copy loads into Redshift (a jdbc:redshift:// URL)");
+          throw new ConfigException(
+              "--loadMethod=s3copy loads into Redshift (a jdbc:redshift:// URL)");
         }
         return StageRows.LoadMethod.S3_COPY;
       case "auto":
         if (warehouse.dialect() == etl.transforms.jdbc.Dialect.POSTGRES) {
           return StageRows.LoadMethod.COPY;
         }
-        return options.getS3StagingPrefix() != null ? StageRows.LoadMethod.S3_COPY : StageRows.LoadMethod.JDBC;
+        return options.getS3StagingPrefix() != null
+            ? StageRows.LoadMethod.S3_COPY
+            : StageRows.LoadMethod.JDBC;
       default:
         throw new ConfigException(
             "--loadMethod must be copy, jdbc, s3copy or auto, was " + options.getLoadMethod());
@@ -537,7 +684,9 @@ public final class JobRunner {
       return S3Staging.of(options.getS3StagingPrefix(), options.getCopyIamRole(), region);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
-          e.getMessage() + " (--loadMethod=s3copy needs --s3StagingPrefix, --copyIamRole and --copyRegion or --awsRegion)");
+          e.getMessage()
+              + " (--loadMethod=s3copy needs --s3StagingPrefix, --copyIamRole and --copyRegion or"
+              + " --awsRegion)");
     }
   }
 
@@ -574,7 +723,6 @@ public final class JobRunner {
     }
   }
 
-
   private static Warehouse external(ConnectionOptions options) {
     String password = Passwords.of(options, awsRegion(options));
     try {
@@ -590,11 +738,13 @@ public final class JobRunner {
         throw new ConfigException("The database at " + warehouse + " does not answer");
       }
     } catch (SQLException e) {
-      throw new ConfigException("Cannot connect to " + warehouse + ": " + firstLine(e.getMessage()), e);
+      throw new ConfigException(
+          "Cannot connect to " + warehouse + ": " + firstLine(e.getMessage()), e);
     }
   }
 
-  private static void describeEmbedded(EmbeddedWarehouse embedded, ConnectionOptions options, PrintStream out) {
+  private static void describeEmbedded(
+      EmbeddedWarehouse embedded, ConnectionOptions options, PrintStream out) {
     if (options.getKeepRunning()) {
       out.println();
       out.println("The warehouse is up until Ctrl-C:");
@@ -610,8 +760,12 @@ public final class JobRunner {
       }
     } else if (embedded.kept()) {
       out.println();
-      out.println("Warehouse kept in " + embedded.dataDir() + "; reuse it with --embeddedDataDir="
-          + embedded.dataDir() + " (add --keepRunning to query it after a run).");
+      out.println(
+          "Warehouse kept in "
+              + embedded.dataDir()
+              + "; reuse it with --embeddedDataDir="
+              + embedded.dataDir()
+              + " (add --keepRunning to query it after a run).");
     }
   }
 
@@ -632,7 +786,10 @@ public final class JobRunner {
   }
 
   static String newRunId(String pipeline) {
-    String time = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+    String time =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
     return pipeline + "-" + time + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -654,7 +811,9 @@ public final class JobRunner {
       return t.toString();
     }
     boolean selfExplaining = t instanceof SQLException || t instanceof ConfigException;
-    return selfExplaining ? firstLine(t.getMessage()) : t.getClass().getSimpleName() + ": " + firstLine(t.getMessage());
+    return selfExplaining
+        ? firstLine(t.getMessage())
+        : t.getClass().getSimpleName() + ": " + firstLine(t.getMessage());
   }
 
   public static String firstLine(String s) {

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 /**
  * Where the warehouse password comes from — never an option's value, because runners print and
  * display their options. In order: the AWS Secrets Manager secret named by {@code
- * --dbPasswordSecret}, the file named by {@code --dbPasswordFile}, the environment variable named by
- * {@code --dbPasswordEnv}. A failure says which source failed and never shows a secret.
+ * --dbPasswordSecret}, the file named by {@code --dbPasswordFile}, the environment variable named
+ * by {@code --dbPasswordEnv}. A failure says which source failed and never shows a secret.
  */
 final class Passwords {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,14 +29,16 @@ final class Passwords {
   /** The password for {@code --jdbcUrl}; null when no source holds one. */
   static String of(ConnectionOptions options, String awsRegion) {
     if (options.getDbPasswordSecret() != null) {
-      return fromSecretsManager(options.getDbPasswordSecret(), awsRegion, options.getSecretsManagerEndpoint());
+      return fromSecretsManager(
+          options.getDbPasswordSecret(), awsRegion, options.getSecretsManagerEndpoint());
     }
     if (options.getDbPasswordFile() != null) {
       try {
         List<String> lines = Files.readAllLines(Path.of(options.getDbPasswordFile()));
         return lines.isEmpty() ? "" : lines.get(0);
       } catch (IOException e) {
-        throw new ConfigException("Cannot read the password file " + options.getDbPasswordFile() + ": " + e);
+        throw new ConfigException(
+            "Cannot read the password file " + options.getDbPasswordFile() + ": " + e);
       }
     }
     return options.getDbPasswordEnv() == null ? null : System.getenv(options.getDbPasswordEnv());
@@ -57,24 +59,39 @@ final class Passwords {
     String where = "AWS Secrets Manager" + (endpoint != null ? " at " + endpoint : "");
     String text;
     try (SecretsManagerClient client = builder.build()) {
-      text = client.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
+      text =
+          client
+              .getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build())
+              .secretString();
     } catch (ResourceNotFoundException e) {
       throw new ConfigException("No secret " + secretId + " in " + where + " (--dbPasswordSecret)");
     } catch (SecretsManagerException e) {
       throw new ConfigException(
-          "Cannot read the secret " + secretId + " from " + where + ": " + e.awsErrorDetails().errorCode());
+          "Cannot read the secret "
+              + secretId
+              + " from "
+              + where
+              + ": "
+              + e.awsErrorDetails().errorCode());
     } catch (SdkException | IllegalArgumentException e) {
       throw new ConfigException(
-          "Cannot read the secret " + secretId + " from " + where + ": " + JobRunner.firstLine(e.getMessage()));
+          "Cannot read the secret "
+              + secretId
+              + " from "
+              + where
+              + ": "
+              + JobRunner.firstLine(e.getMessage()));
     }
     if (text == null) {
-      throw new ConfigException("The secret " + secretId + " holds no text (a binary secret cannot be a password)");
+      throw new ConfigException(
+          "The secret " + secretId + " holds no text (a binary secret cannot be a password)");
     }
     if (text.stripLeading().startsWith("{")) {
       try {
         JsonNode password = JSON.readTree(text).get("password");
         if (password == null || !password.isTextual()) {
-          throw new ConfigException("The JSON secret " + secretId + " has no text field \"password\"");
+          throw new ConfigException(
+              "The JSON secret " + secretId + " has no text field \"password\"");
         }
         return password.asText();
       } catch (IOException e) {

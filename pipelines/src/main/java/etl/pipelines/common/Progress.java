@@ -79,9 +79,17 @@ final class Progress {
         }
       }
     }
-    print(String.format(Locale.ROOT,
-        "[%s] reading: %,d files, %,d records read, %,d parsed, %,d rows staged, %,d dead letters",
-        elapsed(), files, read, parsed, staged, deadLetters));
+    print(
+        String.format(
+            Locale.ROOT,
+            "[%s] reading: %,d files, %,d records read, %,d parsed, %,d rows staged, %,d dead"
+                + " letters",
+            elapsed(),
+            files,
+            read,
+            parsed,
+            staged,
+            deadLetters));
   }
 
   private void print(String line) {

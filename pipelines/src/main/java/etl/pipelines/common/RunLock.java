@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes loads of one warehouse run one at a time: held on a connection of its own from before the
- * DDL until the run has ended ({@code sql/common/<dialect>/acquire_run_lock.sql}). On PostgreSQL
- * a second run refuses at once with {@link Busy}; on Redshift it waits.
+ * DDL until the run has ended ({@code sql/common/<dialect>/acquire_run_lock.sql}). On PostgreSQL a
+ * second run refuses at once with {@link Busy}; on Redshift it waits.
  */
 final class RunLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
@@ -37,7 +37,8 @@ final class RunLock implements AutoCloseable {
       c.setAutoCommit(false);
       Map<String, Object> params = Map.of("pipeline", pipeline);
       List<Map<String, Object>> rows =
-          SqlRunner.queryAllOfLast(c, warehouse.dialect().script("common", "acquire_run_lock.sql"), params);
+          SqlRunner.queryAllOfLast(
+              c, warehouse.dialect().script("common", "acquire_run_lock.sql"), params);
       if (!rows.isEmpty() && Boolean.TRUE.equals(rows.get(0).get("acquired"))) {
         return new RunLock(c);
       }
@@ -45,7 +46,10 @@ final class RunLock implements AutoCloseable {
       String holder = describeHolder(warehouse, params);
       c.close();
       throw new Busy(
-          "Another " + pipeline + " run is loading this warehouse" + holder
+          "Another "
+              + pipeline
+              + " run is loading this warehouse"
+              + holder
               + "; nothing was done. Run again when it has finished.");
     } catch (SQLException | RuntimeException e) {
       c.close();
@@ -59,7 +63,11 @@ final class RunLock implements AutoCloseable {
           SqlRunner.queryAll(c, warehouse.dialect().script("common", "running_runs.sql"), params);
       return running.isEmpty()
           ? ""
-          : " (run " + running.get(0).get("run_id") + ", started " + running.get(0).get("started_at") + " UTC)";
+          : " (run "
+              + running.get(0).get("run_id")
+              + ", started "
+              + running.get(0).get("started_at")
+              + " UTC)";
     } catch (SQLException e) {
       // etl_run may not exist yet (the other run is creating it); the lock itself is the answer.
       return "";

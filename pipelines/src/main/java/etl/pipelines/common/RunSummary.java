@@ -99,11 +99,16 @@ public final class RunSummary {
       for (TableDef t : job.finalTables()) {
         tables.put(t.name(), count(c, warehouse, "count_rows.sql", t.name(), params));
       }
-      deadLetters = SqlRunner.queryAll(c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
-      checks = SqlRunner.queryAll(c, warehouse.dialect().script("common", "check_results.sql"), params);
+      deadLetters =
+          SqlRunner.queryAll(
+              c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
+      checks =
+          SqlRunner.queryAll(c, warehouse.dialect().script("common", "check_results.sql"), params);
       if (failure == null) {
         for (Map.Entry<String, String> q : job.summaryQueries().entrySet()) {
-          queries.put(q.getKey(), SqlRunner.queryAll(c, warehouse.dialect().script(job.name(), q.getValue()), params));
+          queries.put(
+              q.getKey(),
+              SqlRunner.queryAll(c, warehouse.dialect().script(job.name(), q.getValue()), params));
         }
       }
     } catch (SQLException e) {
@@ -114,27 +119,50 @@ public final class RunSummary {
     List<String> failedChecks =
         checks.stream()
             .filter(r -> "fail".equals(r.get("status")))
-            .map(r -> r.get("check_name") + ": " + r.get("violations") + " violating rows, e.g. " + r.get("sample"))
+            .map(
+                r ->
+                    r.get("check_name")
+                        + ": "
+                        + r.get("violations")
+                        + " violating rows, e.g. "
+                        + r.get("sample"))
             .toList();
-    String status = !failedChecks.isEmpty() ? "failed_checks" : failure == null ? "succeeded" : "failed";
+    String status =
+        !failedChecks.isEmpty() ? "failed_checks" : failure == null ? "succeeded" : "failed";
     String message =
         !failedChecks.isEmpty()
-            ? "Data-quality checks failed, MERGE rolled back, final tables unchanged: " + String.join(" | ", failedChecks)
+            ? "Data-quality checks failed, MERGE rolled back, final tables unchanged: "
+                + String.join(" | ", failedChecks)
             : failure == null ? summaryError : JobRunner.rootMessage(failure);
     return new RunSummary(
-        job.name(), runId, status, message, seconds, counters, balances, files, mergeMillis, staged, tables, deadLetters,
-        queries, checks);
+        job.name(),
+        runId,
+        status,
+        message,
+        seconds,
+        counters,
+        balances,
+        files,
+        mergeMillis,
+        staged,
+        tables,
+        deadLetters,
+        queries,
+        checks);
   }
 
   private static long count(
       Connection c, Warehouse warehouse, String file, String table, Map<String, Object> params)
       throws SQLException {
-    SqlScript sql = warehouse.dialect().script("common", file).withIdentifiers(Map.of("table", table));
+    SqlScript sql =
+        warehouse.dialect().script("common", file).withIdentifiers(Map.of("table", table));
     List<Map<String, Object>> rows = SqlRunner.queryAll(c, sql, params);
     return ((Number) rows.get(0).get("row_count")).longValue();
   }
 
-  /** The pipeline's counters by step (namespace) and name; empty when the pipeline did not finish. */
+  /**
+   * The pipeline's counters by step (namespace) and name; empty when the pipeline did not finish.
+   */
   static Map<String, Map<String, Long>> countersByStep(MetricQueryResults metrics) {
     Map<String, Map<String, Long>> byStep = new TreeMap<>();
     if (metrics == null) {
@@ -158,10 +186,11 @@ public final class RunSummary {
   }
 
   /**
-   * The summary as JSON, for schedulers and alerting: status and exit code first, then what the
-   * run read, loaded, rejected and checked.
+   * The summary as JSON, for schedulers and alerting: status and exit code first, then what the run
+   * read, loaded, rejected and checked.
    */
-  void writeJson(java.nio.file.Path file, int exitCode, String notRecorded) throws java.io.IOException {
+  void writeJson(java.nio.file.Path file, int exitCode, String notRecorded)
+      throws java.io.IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("pipeline", pipeline);
     json.put("run_id", runId);
@@ -190,8 +219,11 @@ public final class RunSummary {
     writeJsonFile(file, json);
   }
 
-  /** The summary JSON of a run that did not start (a configuration mistake, or another run loading). */
-  static void writeNotRunJson(java.nio.file.Path file, String pipeline, String status, int exitCode, String message)
+  /**
+   * The summary JSON of a run that did not start (a configuration mistake, or another run loading).
+   */
+  static void writeNotRunJson(
+      java.nio.file.Path file, String pipeline, String status, int exitCode, String message)
       throws java.io.IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("pipeline", pipeline);
@@ -202,7 +234,8 @@ public final class RunSummary {
     writeJsonFile(file, json);
   }
 
-  private static void writeJsonFile(java.nio.file.Path file, Map<String, Object> json) throws java.io.IOException {
+  private static void writeJsonFile(java.nio.file.Path file, Map<String, Object> json)
+      throws java.io.IOException {
     java.nio.file.Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       java.nio.file.Files.createDirectories(parent);
@@ -217,7 +250,10 @@ public final class RunSummary {
     rows.putAll(tableRows);
     Map<String, Long> byReason = new TreeMap<>();
     for (Map<String, Object> d : deadLetters) {
-      byReason.merge(d.get("step") + "/" + d.get("reason"), ((Number) d.get("records")).longValue(), Long::sum);
+      byReason.merge(
+          d.get("step") + "/" + d.get("reason"),
+          ((Number) d.get("records")).longValue(),
+          Long::sum);
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("run_id", runId);
@@ -236,7 +272,8 @@ public final class RunSummary {
           "recording run " + runId,
           () -> {
             try (Connection c = warehouse.connect()) {
-              return SqlRunner.execute(c, warehouse.dialect().script("common", "run_finish.sql"), p);
+              return SqlRunner.execute(
+                  c, warehouse.dialect().script("common", "run_finish.sql"), p);
             }
           });
       return null;
@@ -260,14 +297,28 @@ public final class RunSummary {
     out.printf(Locale.ROOT, "  %-32s %8.1f%n", "prepare, read, parse, stage", seconds - merging);
     // In the order they ran: statistics on staging, the MERGEs, then the checks.
     ms.entrySet().stream()
-        .sorted(java.util.Comparator.comparingInt(
-            (Map.Entry<String, Long> e) -> e.getKey().startsWith("analyze") ? 0 : e.getKey().startsWith("merge") ? 1 : 2))
-        .forEach(e -> out.printf(Locale.ROOT, "  %-32s %8.1f%n", e.getKey().replaceFirst("_", " "), e.getValue() / 1000.0));
+        .sorted(
+            java.util.Comparator.comparingInt(
+                (Map.Entry<String, Long> e) ->
+                    e.getKey().startsWith("analyze") ? 0 : e.getKey().startsWith("merge") ? 1 : 2))
+        .forEach(
+            e ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-32s %8.1f%n",
+                    e.getKey().replaceFirst("_", " "),
+                    e.getValue() / 1000.0));
   }
 
   void print(PrintStream out) {
     out.println();
-    out.printf(Locale.ROOT, "%s run %s: %s in %.1f s%n", pipeline, runId, status.toUpperCase(Locale.ROOT), seconds);
+    out.printf(
+        Locale.ROOT,
+        "%s run %s: %s in %.1f s%n",
+        pipeline,
+        runId,
+        status.toUpperCase(Locale.ROOT),
+        seconds);
     if (message != null) {
       out.println("  " + message);
     }
@@ -286,7 +337,8 @@ public final class RunSummary {
               return;
             }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", step));
-            counters.forEach((name, v) -> line.append(String.format(Locale.ROOT, " %s=%d", name, v)));
+            counters.forEach(
+                (name, v) -> line.append(String.format(Locale.ROOT, " %s=%d", name, v)));
             out.println(line);
           });
     }
@@ -303,10 +355,17 @@ public final class RunSummary {
     out.println("Warehouse tables (rows after the run)");
     tableRows.forEach((t, n) -> out.printf(Locale.ROOT, "  %-24s %,12d%n", t, n));
     out.println();
-    long dlTotal = deadLetters.stream().mapToLong(d -> ((Number) d.get("records")).longValue()).sum();
-    out.printf(Locale.ROOT, "Dead letters: %,d (etl_dead_letter where run_id = '%s')%n", dlTotal, runId);
+    long dlTotal =
+        deadLetters.stream().mapToLong(d -> ((Number) d.get("records")).longValue()).sum();
+    out.printf(
+        Locale.ROOT, "Dead letters: %,d (etl_dead_letter where run_id = '%s')%n", dlTotal, runId);
     for (Map<String, Object> d : deadLetters) {
-      out.printf(Locale.ROOT, "  %-24s %-22s %,8d%n", d.get("step"), d.get("reason"), ((Number) d.get("records")).longValue());
+      out.printf(
+          Locale.ROOT,
+          "  %-24s %-22s %,8d%n",
+          d.get("step"),
+          d.get("reason"),
+          ((Number) d.get("records")).longValue());
     }
     for (Map.Entry<String, List<Map<String, Object>>> q : jobQueries.entrySet()) {
       out.println();
@@ -322,7 +381,12 @@ public final class RunSummary {
     out.printf(Locale.ROOT, "Checks: %d of %d passed%n", checks.size() - failed, checks.size());
     for (Map<String, Object> r : checks) {
       if ("fail".equals(r.get("status"))) {
-        out.printf(Locale.ROOT, "  FAIL %s: %s violating rows, e.g. %s%n", r.get("check_name"), r.get("violations"), r.get("sample"));
+        out.printf(
+            Locale.ROOT,
+            "  FAIL %s: %s violating rows, e.g. %s%n",
+            r.get("check_name"),
+            r.get("violations"),
+            r.get("sample"));
       }
     }
     out.flush();

@@ -11,8 +11,8 @@ import org.apache.beam.sdk.values.PCollection;
  * the rest (database, DDL, staging, dead letters, MERGE, checks, run record, summary) the same way
  * for every warehouse.
  *
- * <p>SQL files are found by table name: {@code sql/<name>/<dialect>/ddl/<table>.sql} and
- * {@code sql/<name>/<dialect>/merge/<table>.sql}.
+ * <p>SQL files are found by table name: {@code sql/<name>/<dialect>/ddl/<table>.sql} and {@code
+ * sql/<name>/<dialect>/merge/<table>.sql}.
  */
 public interface WarehouseJob<O extends WarehouseOptions> {
   /** Lowercase name, also the folder of its SQL files and the pipeline name in etl_ tables. */
@@ -35,10 +35,16 @@ public interface WarehouseJob<O extends WarehouseOptions> {
   /** Final tables in MERGE order (dimensions before facts), with keys for the checks. */
   List<TableDef> finalTables();
 
-  /** Warehouse-specific checks beyond the standard ones: files under {@code sql/<name>/<dialect or portable>/}. */
+  /**
+   * Warehouse-specific checks beyond the standard ones: files under {@code sql/<name>/<dialect or
+   * portable>/}.
+   */
   List<String> customChecks();
 
-  /** Named summary queries (e.g. match rates): name → file under {@code sql/<name>/<dialect or portable>/}. */
+  /**
+   * Named summary queries (e.g. match rates): name → file under {@code sql/<name>/<dialect or
+   * portable>/}.
+   */
   Map<String, String> summaryQueries();
 
   /**

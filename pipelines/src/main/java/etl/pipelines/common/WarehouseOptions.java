@@ -5,8 +5,9 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
 /**
- * Options every warehouse load takes (and the connection options of {@link ConnectionOptions}). Beam and runner options ({@code --runner}, {@code
- * --sparkMaster}, {@code --awsRegion}, {@code --endpoint}, …) pass through unchanged.
+ * Options every warehouse load takes (and the connection options of {@link ConnectionOptions}).
+ * Beam and runner options ({@code --runner}, {@code --sparkMaster}, {@code --awsRegion}, {@code
+ * --endpoint}, …) pass through unchanged.
  *
  * <p>No option carries a password: it comes from the environment variable named by {@code
  * --dbPasswordEnv} or the file named by {@code --dbPasswordFile}, because runners print and display
@@ -20,21 +21,24 @@ public interface WarehouseOptions extends ConnectionOptions {
   void setInput(String value);
 
   @Description(
-      "How rows reach the staging tables: copy (PostgreSQL COPY FROM STDIN, fastest), s3copy "
-          + "(Redshift: gzip CSV files in --s3StagingPrefix, loaded by COPY with --copyIamRole), jdbc "
-          + "(batched INSERTs, any database) or auto (copy on PostgreSQL; on Redshift s3copy when "
-          + "--s3StagingPrefix is given, else jdbc).")
+      "How rows reach the staging tables: copy (PostgreSQL COPY FROM STDIN, fastest), s3copy"
+          + " (Redshift: gzip CSV files in --s3StagingPrefix, loaded by COPY with --copyIamRole),"
+          + " jdbc (batched INSERTs, any database) or auto (copy on PostgreSQL; on Redshift s3copy"
+          + " when --s3StagingPrefix is given, else jdbc).")
   @Default.String("auto")
   String getLoadMethod();
 
   void setLoadMethod(String value);
 
-  @Description("s3copy: scratch prefix for staged files, s3://bucket/path (one folder per run and table).")
+  @Description(
+      "s3copy: scratch prefix for staged files, s3://bucket/path (one folder per run and table).")
   String getS3StagingPrefix();
 
   void setS3StagingPrefix(String value);
 
-  @Description("s3copy: the IAM role Redshift assumes to read the staged files (arn:aws:iam::<account>:role/<name>).")
+  @Description(
+      "s3copy: the IAM role Redshift assumes to read the staged files"
+          + " (arn:aws:iam::<account>:role/<name>).")
   String getCopyIamRole();
 
   void setCopyIamRole(String value);
@@ -45,9 +49,9 @@ public interface WarehouseOptions extends ConnectionOptions {
   void setCopyRegion(String value);
 
   @Description(
-      "Read every file of the incremental inputs (event logs, song files, ratings, credits, keywords), "
-          + "not only those new or changed since the last load, and rebuild the final tables from "
-          + "them in the publishing transaction. Also --full-refresh.")
+      "Read every file of the incremental inputs (event logs, song files, ratings, credits,"
+          + " keywords), not only those new or changed since the last load, and rebuild the final"
+          + " tables from them in the publishing transaction. Also --full-refresh.")
   @Default.Boolean(false)
   boolean getFullRefresh();
 
@@ -61,8 +65,8 @@ public interface WarehouseOptions extends ConnectionOptions {
   void setSummaryJson(String value);
 
   @Description(
-      "Seconds between progress lines on stderr when it is not a terminal (a terminal gets one line "
-          + "updated in place).")
+      "Seconds between progress lines on stderr when it is not a terminal (a terminal gets one line"
+          + " updated in place).")
   @Default.Integer(30)
   int getProgressSeconds();
 

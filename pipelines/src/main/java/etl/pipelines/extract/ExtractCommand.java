@@ -46,7 +46,8 @@ public final class ExtractCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "extract needs a subcommand: cpi or copy");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "extract needs a subcommand: cpi or copy");
   }
 
   /** A bad URL, an unreachable server, a target that cannot be written: one line, exit 2. */
@@ -68,7 +69,9 @@ public final class ExtractCommand implements Runnable {
       try {
         PipelineOptionsFactory.register(S3Options.class);
         FileSystems.setDefaultPipelineOptions(
-            PipelineOptionsFactory.fromArgs(beamOptions.toArray(new String[0])).withValidation().as(S3Options.class));
+            PipelineOptionsFactory.fromArgs(beamOptions.toArray(new String[0]))
+                .withValidation()
+                .as(S3Options.class));
         return extract();
       } catch (IllegalArgumentException | ExtractException e) {
         err.println("error: " + e.getMessage());
@@ -86,7 +89,8 @@ public final class ExtractCommand implements Runnable {
       versionProvider = Main.Version.class,
       description = {
         "Download a FRED series (default: CPI for admission to movies, theaters and concerts) as",
-        "<output>/consumer_price_index.csv, header DATE,<series>, the file the Movalytics load reads."
+        "<output>/consumer_price_index.csv, header DATE,<series>, the file the Movalytics load"
+            + " reads."
       },
       footerHeading = "%nExamples:%n",
       footer = {
@@ -95,21 +99,32 @@ public final class ExtractCommand implements Runnable {
         ""
       })
   static final class Cpi extends Base {
-    private static final Pattern ROW = Pattern.compile("\\d{4}-\\d{2}-\\d{2},([0-9]+(\\.[0-9]+)?|\\.)");
+    private static final Pattern ROW =
+        Pattern.compile("\\d{4}-\\d{2}-\\d{2},([0-9]+(\\.[0-9]+)?|\\.)");
 
-    @Option(names = "--output", required = true, description = "Folder or s3:// prefix to write into.")
+    @Option(
+        names = "--output",
+        required = true,
+        description = "Folder or s3:// prefix to write into.")
     String output;
 
-    @Option(names = "--series", defaultValue = "CUSR0000SS62031", description = "FRED series id (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--series",
+        defaultValue = "CUSR0000SS62031",
+        description = "FRED series id (default: ${DEFAULT-VALUE}).")
     String series;
 
     @Option(
         names = "--url",
         defaultValue = "https://fred.stlouisfed.org/graph/fredgraph.csv?id={series}",
-        description = "Download URL; {series} is replaced by the series id (default: ${DEFAULT-VALUE}).")
+        description =
+            "Download URL; {series} is replaced by the series id (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--timeoutSeconds", defaultValue = "60", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--timeoutSeconds",
+        defaultValue = "60",
+        description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Override
@@ -121,18 +136,29 @@ public final class ExtractCommand implements Runnable {
           throw new IllegalArgumentException("not an http(s) URL");
         }
       } catch (IllegalArgumentException e) {
-        throw new ExtractException("--url is not a usable URL: " + url + " (" + e.getMessage() + ")");
+        throw new ExtractException(
+            "--url is not a usable URL: " + url + " (" + e.getMessage() + ")");
       }
       HttpResponse<String> response;
       try {
         HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds)).followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         response =
             client.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds)).GET().build(),
+                HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new ExtractException("Cannot download " + uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        throw new ExtractException(
+            "Cannot download "
+                + uri
+                + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ExtractException("Interrupted while downloading " + uri);
@@ -140,17 +166,24 @@ public final class ExtractCommand implements Runnable {
       if (response.statusCode() != 200) {
         throw new ExtractException(uri + " answered HTTP " + response.statusCode());
       }
-      List<String> lines = response.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+      List<String> lines =
+          response.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
       // FRED's header names the date column DATE (older) or observation_date (since 2024).
-      if (lines.isEmpty() || !lines.get(0).matches("(?i)(DATE|observation_date)," + Pattern.quote(series))) {
+      if (lines.isEmpty()
+          || !lines.get(0).matches("(?i)(DATE|observation_date)," + Pattern.quote(series))) {
         throw new ExtractException(
-            uri + " did not send the CSV of series " + series + " (first line: "
-                + (lines.isEmpty() ? "nothing" : abbreviate(lines.get(0))) + ")");
+            uri
+                + " did not send the CSV of series "
+                + series
+                + " (first line: "
+                + (lines.isEmpty() ? "nothing" : abbreviate(lines.get(0)))
+                + ")");
       }
       List<String> rows = lines.subList(1, lines.size());
       for (String row : rows) {
         if (!ROW.matcher(row).matches()) {
-          throw new ExtractException(uri + " sent a line that is not a month and a value: " + abbreviate(row));
+          throw new ExtractException(
+              uri + " sent a line that is not a month and a value: " + abbreviate(row));
         }
       }
       if (rows.isEmpty()) {
@@ -160,8 +193,14 @@ public final class ExtractCommand implements Runnable {
       rows.forEach(r -> csv.append(r).append('\n'));
       String target = join(output, "consumer_price_index.csv");
       write(target, csv.toString().getBytes(StandardCharsets.UTF_8));
-      out.printf(Locale.ROOT, "Wrote %s: %d months of %s, %s to %s%n", target, rows.size(), series,
-          rows.get(0).substring(0, 7), rows.get(rows.size() - 1).substring(0, 7));
+      out.printf(
+          Locale.ROOT,
+          "Wrote %s: %d months of %s, %s to %s%n",
+          target,
+          rows.size(),
+          series,
+          rows.get(0).substring(0, 7),
+          rows.get(rows.size() - 1).substring(0, 7));
       return JobRunner.OK;
     }
 
@@ -174,10 +213,13 @@ public final class ExtractCommand implements Runnable {
       name = "copy",
       mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class,
-      description = "Copy every file under a local folder to an s3:// prefix (or another folder), keeping relative paths.",
+      description =
+          "Copy every file under a local folder to an s3:// prefix (or another folder), keeping"
+              + " relative paths.",
       footerHeading = "%nExamples:%n",
       footer = {
-        "  warehouse-etl extract copy --from=kaggle --to=s3://bucket/landing/movalytics --awsRegion=us-east-1",
+        "  warehouse-etl extract copy --from=kaggle --to=s3://bucket/landing/movalytics"
+            + " --awsRegion=us-east-1",
         ""
       })
   static final class Copy extends Base {
@@ -203,7 +245,13 @@ public final class ExtractCommand implements Runnable {
           bytes += write(join(to, relative), in);
         }
       }
-      out.printf(Locale.ROOT, "Copied %d files (%,d bytes) from %s to %s%n", files.size(), bytes, from, to);
+      out.printf(
+          Locale.ROOT,
+          "Copied %d files (%,d bytes) from %s to %s%n",
+          files.size(),
+          bytes,
+          from,
+          to);
       return JobRunner.OK;
     }
   }

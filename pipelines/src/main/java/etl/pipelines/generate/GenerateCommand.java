@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Write a warehouse's input files in the real formats, at a scale.",
       "SF 1 = full size: 45,466 movies and 26,024,289 ratings; 14,896 song files and 8,056 events.",
-      "Deterministic for a seed, with injected defects; prints how many of each the load must dead-letter."
+      "Deterministic for a seed, with injected defects; prints how many of each the load must"
+          + " dead-letter."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -32,19 +32,35 @@ import picocli.CommandLine.Parameters;
       ""
     })
 public final class GenerateCommand extends Main.PrintingCommand {
-  @Parameters(index = "0", completionCandidates = Main.Warehouses.class, description = "Warehouse: ${COMPLETION-CANDIDATES}.")
+  @Parameters(
+      index = "0",
+      completionCandidates = Main.Warehouses.class,
+      description = "Warehouse: ${COMPLETION-CANDIDATES}.")
   String warehouse;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder to write into.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write into.")
   Path output;
 
-  @Option(names = "--scaleFactor", defaultValue = "0.01", description = "Size relative to the full data set (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scaleFactor",
+      defaultValue = "0.01",
+      description = "Size relative to the full data set (default: ${DEFAULT-VALUE}).")
   double scaleFactor;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--defectRate", defaultValue = "0.001", description = "Share of records made defective, 0 to 1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--defectRate",
+      defaultValue = "0.001",
+      description = "Share of records made defective, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double defectRate;
 
   @Override
@@ -61,10 +77,18 @@ public final class GenerateCommand extends Main.PrintingCommand {
         written = SparkifyGenerator.generate(output, scaleFactor, seed, defectRate);
         break;
       default:
-        throw new IllegalArgumentException("unknown warehouse '" + warehouse + "' (sparkify or movalytics)");
+        throw new IllegalArgumentException(
+            "unknown warehouse '" + warehouse + "' (sparkify or movalytics)");
     }
-    out.println("Generated " + warehouse + " at scale factor " + scaleFactor + " (seed " + seed + ") in "
-        + output.toAbsolutePath());
+    out.println(
+        "Generated "
+            + warehouse
+            + " at scale factor "
+            + scaleFactor
+            + " (seed "
+            + seed
+            + ") in "
+            + output.toAbsolutePath());
     written.forEach((k, v) -> out.printf(Locale.ROOT, "  %-24s %,d%n", k, v));
     return JobRunner.OK;
   }

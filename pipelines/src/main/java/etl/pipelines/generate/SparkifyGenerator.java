@@ -27,8 +27,8 @@ public final class SparkifyGenerator {
 
   private SparkifyGenerator() {}
 
-  public static Map<String, Long> generate(Path dir, double scaleFactor, long seed, double defectRate)
-      throws IOException {
+  public static Map<String, Long> generate(
+      Path dir, double scaleFactor, long seed, double defectRate) throws IOException {
     SplittableRandom r = new SplittableRandom(seed);
     int songs = Math.max(5, (int) Math.round(SONGS_SF1 * scaleFactor));
     int events = Math.max(30, (int) Math.round(EVENTS_SF1 * scaleFactor));
@@ -37,22 +37,55 @@ public final class SparkifyGenerator {
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     for (int i = 0; i < songs; i++) {
       int artist = i % artists;
-      String track = String.format(Locale.ROOT, "TR%c%c%c%013d", alphabet.charAt(i % 26), alphabet.charAt((i / 26) % 26),
-          alphabet.charAt((i / 676) % 26), i);
-      Path file = dir.resolve("song_data").resolve(track.substring(2, 3)).resolve(track.substring(3, 4))
-          .resolve(track.substring(4, 5)).resolve(track + ".json");
+      String track =
+          String.format(
+              Locale.ROOT,
+              "TR%c%c%c%013d",
+              alphabet.charAt(i % 26),
+              alphabet.charAt((i / 26) % 26),
+              alphabet.charAt((i / 676) % 26),
+              i);
+      Path file =
+          dir.resolve("song_data")
+              .resolve(track.substring(2, 3))
+              .resolve(track.substring(3, 4))
+              .resolve(track.substring(4, 5))
+              .resolve(track + ".json");
       Files.createDirectories(file.getParent());
       boolean located = r.nextDouble() < 0.35;
-      String location = !located ? "" : i % 40 == 0
-          ? "<a href=\\\"http://artist" + artist + ".example\\\" target=\\\"_blank\\\">http://artist" + artist + ".example</a>"
-          : "City " + (artist % 50);
-      String coords = located && r.nextBoolean()
-          ? String.format(Locale.ROOT, "%.5f,\"artist_longitude\":%.5f", -60 + r.nextDouble() * 120, -170 + r.nextDouble() * 340)
-          : "null,\"artist_longitude\":null";
-      Files.writeString(file, String.format(Locale.ROOT,
-          "{\"artist_id\":\"AR%016d\",\"artist_latitude\":%s,\"artist_location\":\"%s\",\"artist_name\":\"Artist %d\","
-              + "\"duration\":%.5f,\"num_songs\":1,\"song_id\":\"SO%016d\",\"title\":\"Song %d\",\"year\":%d}",
-          artist, coords, location, artist, duration(i), i, i, r.nextDouble() < 0.32 ? 0 : 1950 + r.nextInt(61)),
+      String location =
+          !located
+              ? ""
+              : i % 40 == 0
+                  ? "<a href=\\\"http://artist"
+                      + artist
+                      + ".example\\\" target=\\\"_blank\\\">http://artist"
+                      + artist
+                      + ".example</a>"
+                  : "City " + (artist % 50);
+      String coords =
+          located && r.nextBoolean()
+              ? String.format(
+                  Locale.ROOT,
+                  "%.5f,\"artist_longitude\":%.5f",
+                  -60 + r.nextDouble() * 120,
+                  -170 + r.nextDouble() * 340)
+              : "null,\"artist_longitude\":null";
+      Files.writeString(
+          file,
+          String.format(
+              Locale.ROOT,
+              "{\"artist_id\":\"AR%016d\",\"artist_latitude\":%s,\"artist_location\":\"%s\",\"artist_name\":\"Artist"
+                  + " %d\",\"duration\":%.5f,\"num_songs\":1,\"song_id\":\"SO%016d\",\"title\":\"Song"
+                  + " %d\",\"year\":%d}",
+              artist,
+              coords,
+              location,
+              artist,
+              duration(i),
+              i,
+              i,
+              r.nextDouble() < 0.32 ? 0 : 1950 + r.nextInt(61)),
           StandardCharsets.UTF_8);
     }
     long invalid = 0;
@@ -83,29 +116,54 @@ public final class SparkifyGenerator {
           int user = 1 + r.nextInt(users);
           String level = (user % 5 == 0) == (day > 15) ? "paid" : "free";
           if (loggedOut) {
-            w.write(String.format(Locale.ROOT,
-                "{\"artist\":null,\"auth\":\"Logged Out\",\"firstName\":null,\"gender\":null,\"itemInSession\":%d,"
-                    + "\"lastName\":null,\"length\":null,\"level\":\"free\",\"location\":null,\"method\":\"GET\",\"page\":\"Home\","
-                    + "\"registration\":null,\"sessionId\":%d,\"song\":null,\"status\":200,\"ts\":%d,\"userAgent\":null,\"userId\":\"\"}\n",
-                item++, session, ts));
+            w.write(
+                String.format(
+                    Locale.ROOT,
+                    "{\"artist\":null,\"auth\":\"Logged"
+                        + " Out\",\"firstName\":null,\"gender\":null,\"itemInSession\":%d,\"lastName\":null,\"length\":null,\"level\":\"free\",\"location\":null,\"method\":\"GET\",\"page\":\"Home\",\"registration\":null,\"sessionId\":%d,\"song\":null,\"status\":200,\"ts\":%d,\"userAgent\":null,\"userId\":\"\"}\n",
+                    item++,
+                    session,
+                    ts));
             continue;
           }
-          String user0 = String.format(Locale.ROOT,
-              "\"auth\":\"Logged In\",\"firstName\":\"First%d\",\"gender\":\"%s\",\"itemInSession\":%d,\"lastName\":\"Last%d\","
-                  + "\"level\":\"%s\",\"location\":\"Town %d, ST\",\"registration\":1540919166796.0,\"sessionId\":%d,\"status\":200,"
-                  + "\"ts\":%d,\"userAgent\":\"\\\"Mozilla\\/5.0 (X11; Linux x86_64)\\\"\",\"userId\":\"%d\"",
-              user, user % 2 == 0 ? "F" : "M", item++, user, level, user % 63, session, ts, user);
+          String user0 =
+              String.format(
+                  Locale.ROOT,
+                  "\"auth\":\"Logged"
+                      + " In\",\"firstName\":\"First%d\",\"gender\":\"%s\",\"itemInSession\":%d,\"lastName\":\"Last%d\",\"level\":\"%s\",\"location\":\"Town"
+                      + " %d, ST\",\"registration\":1540919166796.0,\"sessionId\":%d,\"status\":200,\"ts\":%d,\"userAgent\":\"\\\"Mozilla\\/5.0"
+                      + " (X11; Linux x86_64)\\\"\",\"userId\":\"%d\"",
+                  user,
+                  user % 2 == 0 ? "F" : "M",
+                  item++,
+                  user,
+                  level,
+                  user % 63,
+                  session,
+                  ts,
+                  user);
           if (r.nextDouble() < 0.85) {
             nextSongs++;
             int song = r.nextInt(songs);
             boolean known = r.nextDouble() < 0.3;
             String title = known ? "Song " + song : "Unknown Song " + r.nextInt(1_000_000);
-            String artist = known || r.nextDouble() < 0.6 ? "Artist " + (song % artists) : "Unknown Artist " + r.nextInt(1000);
-            w.write(String.format(Locale.ROOT,
-                "{\"artist\":\"%s\",%s,\"length\":%.5f,\"method\":\"PUT\",\"page\":\"NextSong\",\"song\":\"%s\"}\n",
-                artist, user0, duration(song), title));
+            String artist =
+                known || r.nextDouble() < 0.6
+                    ? "Artist " + (song % artists)
+                    : "Unknown Artist " + r.nextInt(1000);
+            w.write(
+                String.format(
+                    Locale.ROOT,
+                    "{\"artist\":\"%s\",%s,\"length\":%.5f,\"method\":\"PUT\",\"page\":\"NextSong\",\"song\":\"%s\"}\n",
+                    artist,
+                    user0,
+                    duration(song),
+                    title));
           } else {
-            w.write("{\"artist\":null," + user0 + ",\"length\":null,\"method\":\"GET\",\"page\":\"Home\",\"song\":null}\n");
+            w.write(
+                "{\"artist\":null,"
+                    + user0
+                    + ",\"length\":null,\"method\":\"GET\",\"page\":\"Home\",\"song\":null}\n");
           }
         }
       }

@@ -15,16 +15,17 @@ import org.joda.time.DateTimeZone;
 import org.joda.time.Instant;
 
 /**
- * Adds CPI-adjusted revenue to every movie: {@code revenue × CPI(base month) / CPI(release
- * month)}, rounded to cents. The CPI series arrives as a side input keyed by "YYYY-MM"; the base
- * month is the one given, or the series' latest.
+ * Adds CPI-adjusted revenue to every movie: {@code revenue × CPI(base month) / CPI(release month)},
+ * rounded to cents. The CPI series arrives as a side input keyed by "YYYY-MM"; the base month is
+ * the one given, or the series' latest.
  *
  * <p>A movie without revenue or release date, or released in a month the series does not cover,
  * keeps a null adjusted revenue and is counted ({@code no_revenue_or_date}, {@code outside_cpi}),
  * so the answers can state their CPI coverage. A base month missing from the series fails the run:
  * every adjusted figure would be meaningless.
  */
-public final class AdjustRevenueForCpi extends PTransform<PCollection<MovieRecord>, PCollection<MovieRecord>> {
+public final class AdjustRevenueForCpi
+    extends PTransform<PCollection<MovieRecord>, PCollection<MovieRecord>> {
   private final PCollectionView<Map<String, BigDecimal>> cpi;
   private final String baseMonth;
 
@@ -69,11 +70,16 @@ public final class AdjustRevenueForCpi extends PTransform<PCollection<MovieRecor
       if (series == null) {
         series = new TreeMap<>(c.sideInput(cpi));
       }
-      String base = baseMonth != null ? baseMonth : ((TreeMap<String, BigDecimal>) series).lastKey();
+      String base =
+          baseMonth != null ? baseMonth : ((TreeMap<String, BigDecimal>) series).lastKey();
       BigDecimal baseCpi = series.get(base);
       if (baseCpi == null) {
         throw new IllegalArgumentException(
-            "The CPI base month " + base + " is not in the CPI series (" + series.size() + " months)");
+            "The CPI base month "
+                + base
+                + " is not in the CPI series ("
+                + series.size()
+                + " months)");
       }
       BigDecimal value = null;
       if (m.revenue == null || m.releaseDate == null) {
@@ -85,15 +91,32 @@ public final class AdjustRevenueForCpi extends PTransform<PCollection<MovieRecor
         } else {
           adjusted.inc();
           value =
-              BigDecimal.valueOf(m.revenue).multiply(baseCpi).divide(releaseCpi, 2, RoundingMode.HALF_UP);
+              BigDecimal.valueOf(m.revenue)
+                  .multiply(baseCpi)
+                  .divide(releaseCpi, 2, RoundingMode.HALF_UP);
         }
       }
       Instant baseStart = Instant.parse(base + "-01T00:00:00Z");
       c.output(
           new MovieRecord(
-              m.source, m.line, m.movieId, m.imdbId, m.title, m.originalTitle, m.originalLanguage, m.isAdult,
-              m.budget, m.revenue, m.popularity, m.voteCount, m.voteAverage, m.runtime, m.releaseDate, m.genres,
-              value, baseStart));
+              m.source,
+              m.line,
+              m.movieId,
+              m.imdbId,
+              m.title,
+              m.originalTitle,
+              m.originalLanguage,
+              m.isAdult,
+              m.budget,
+              m.revenue,
+              m.popularity,
+              m.voteCount,
+              m.voteAverage,
+              m.runtime,
+              m.releaseDate,
+              m.genres,
+              value,
+              baseStart));
     }
   }
 }

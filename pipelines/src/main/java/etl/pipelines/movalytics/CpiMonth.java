@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
+import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -20,11 +20,7 @@ public final class CpiMonth extends ValueObject implements Origin {
   public final BigDecimal cpi;
 
   @SchemaCreate
-  public CpiMonth(
-      String source,
-      long line,
-      Instant monthStart,
-      BigDecimal cpi) {
+  public CpiMonth(String source, long line, Instant monthStart, BigDecimal cpi) {
     this.source = source;
     this.line = line;
     this.monthStart = monthStart;

@@ -11,8 +11,8 @@ import java.util.List;
 import org.joda.time.Instant;
 
 /**
- * Parses one line of the FRED series CUSR0000SS62031 ({@code DATE,CUSR0000SS62031}): a month
- * (first day) and its index. FRED writes "." for a missing value: {@code missing_value}.
+ * Parses one line of the FRED series CUSR0000SS62031 ({@code DATE,CUSR0000SS62031}): a month (first
+ * day) and its index. FRED writes "." for a missing value: {@code missing_value}.
  */
 public final class CpiParser implements RecordParser<CpiMonth> {
   private static final long serialVersionUID = 1L;
@@ -36,6 +36,9 @@ public final class CpiParser implements RecordParser<CpiMonth> {
     }
     BigDecimal cpi = f.optionalDecimal(SERIES, 3, 0.001, 1e6);
     return new CpiMonth(
-        record.source, record.position, new Instant(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()), cpi);
+        record.source,
+        record.position,
+        new Instant(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()),
+        cpi);
   }
 }

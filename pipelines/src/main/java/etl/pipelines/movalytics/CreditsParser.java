@@ -27,15 +27,25 @@ public final class CreditsParser implements RecordParser<CreditsRecord> {
     for (Map<String, Object> c : list(f, "cast")) {
       cast.add(
           new CastCredit(
-              movieId, text(c, "credit_id"), id(c), text(c, "name"), integer(c, "gender"),
-              optionalText(c, "character"), integer(c, "order")));
+              movieId,
+              text(c, "credit_id"),
+              id(c),
+              text(c, "name"),
+              integer(c, "gender"),
+              optionalText(c, "character"),
+              integer(c, "order")));
     }
     List<CrewCredit> crew = new ArrayList<>();
     for (Map<String, Object> c : list(f, "crew")) {
       crew.add(
           new CrewCredit(
-              movieId, text(c, "credit_id"), id(c), text(c, "name"), integer(c, "gender"),
-              optionalText(c, "department"), optionalText(c, "job")));
+              movieId,
+              text(c, "credit_id"),
+              id(c),
+              text(c, "name"),
+              integer(c, "gender"),
+              optionalText(c, "department"),
+              optionalText(c, "job")));
     }
     return new CreditsRecord(record.source, record.position, movieId, cast, crew);
   }

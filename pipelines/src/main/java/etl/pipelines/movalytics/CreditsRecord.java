@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
+import etl.transforms.io.ValueObject;
 import java.util.List;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -21,11 +21,7 @@ public final class CreditsRecord extends ValueObject implements Origin {
 
   @SchemaCreate
   public CreditsRecord(
-      String source,
-      long line,
-      long movieId,
-      List<CastCredit> cast,
-      List<CrewCredit> crew) {
+      String source, long line, long movieId, List<CastCredit> cast, List<CrewCredit> crew) {
     this.source = source;
     this.line = line;
     this.movieId = movieId;

@@ -15,9 +15,7 @@ public final class Genre extends ValueObject {
   public final String name;
 
   @SchemaCreate
-  public Genre(
-      long genreId,
-      String name) {
+  public Genre(long genreId, String name) {
     this.genreId = genreId;
     this.name = name;
   }

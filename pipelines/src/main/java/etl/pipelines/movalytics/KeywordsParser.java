@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Parses one record of the Kaggle {@code keywords.csv} ({@code id,keywords}; a Python-literal list). */
+/**
+ * Parses one record of the Kaggle {@code keywords.csv} ({@code id,keywords}; a Python-literal
+ * list).
+ */
 public final class KeywordsParser implements RecordParser<KeywordsRecord> {
   private static final long serialVersionUID = 1L;
   static final List<String> COLUMNS = List.of("id", "keywords");
@@ -21,7 +24,8 @@ public final class KeywordsParser implements RecordParser<KeywordsRecord> {
     long movieId = f.requiredLong("id");
     String cell = f.optionalText("keywords", 10_000_000);
     List<MovieKeyword> keywords = new ArrayList<>();
-    for (Map<String, Object> k : cell == null ? List.<Map<String, Object>>of() : PythonLiteral.parseListOfDicts(cell)) {
+    for (Map<String, Object> k :
+        cell == null ? List.<Map<String, Object>>of() : PythonLiteral.parseListOfDicts(cell)) {
       keywords.add(new MovieKeyword(movieId, CreditsParser.id(k), CreditsParser.text(k, "name")));
     }
     return new KeywordsRecord(record.source, record.position, movieId, keywords);

@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
+import etl.transforms.io.ValueObject;
 import java.util.List;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -19,11 +19,7 @@ public final class KeywordsRecord extends ValueObject implements Origin {
   public final List<MovieKeyword> keywords;
 
   @SchemaCreate
-  public KeywordsRecord(
-      String source,
-      long line,
-      long movieId,
-      List<MovieKeyword> keywords) {
+  public KeywordsRecord(String source, long line, long movieId, List<MovieKeyword> keywords) {
     this.source = source;
     this.line = line;
     this.movieId = movieId;

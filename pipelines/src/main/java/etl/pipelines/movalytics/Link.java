@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
+import etl.transforms.io.ValueObject;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
@@ -21,11 +21,7 @@ public final class Link extends ValueObject implements Origin {
 
   @SchemaCreate
   public Link(
-      String source,
-      long line,
-      long movielensId,
-      @Nullable String imdbId,
-      @Nullable Long tmdbId) {
+      String source, long line, long movielensId, @Nullable String imdbId, @Nullable Long tmdbId) {
     this.source = source;
     this.line = line;
     this.movielensId = movielensId;

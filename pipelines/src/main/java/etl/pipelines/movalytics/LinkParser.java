@@ -6,7 +6,10 @@ import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.Rejected;
 import java.util.List;
 
-/** Parses one line of {@code links.csv} ({@code movieId,imdbId,tmdbId}); an empty tmdbId is kept as null. */
+/**
+ * Parses one line of {@code links.csv} ({@code movieId,imdbId,tmdbId}); an empty tmdbId is kept as
+ * null.
+ */
 public final class LinkParser implements RecordParser<Link> {
   private static final long serialVersionUID = 1L;
   static final List<String> COLUMNS = List.of("movieId", "imdbId", "tmdbId");
@@ -16,6 +19,10 @@ public final class LinkParser implements RecordParser<Link> {
   public Link parse(SourceRecord record) throws Rejected {
     CsvFields f = CsvFields.parse(record.text, COLUMNS);
     return new Link(
-        record.source, record.position, f.requiredLong("movieId"), f.optionalText("imdbId", 16), f.optionalLong("tmdbId"));
+        record.source,
+        record.position,
+        f.requiredLong("movieId"),
+        f.optionalText("imdbId", 16),
+        f.optionalLong("tmdbId"));
   }
 }

@@ -15,9 +15,9 @@ import etl.transforms.check.TableDef;
 import etl.transforms.io.BulkLoad;
 import etl.transforms.io.DeadLetter;
 import etl.transforms.io.DeduplicateByKey;
-import etl.transforms.jdbc.StageRows;
 import etl.transforms.io.KeepKnownKeys;
 import etl.transforms.io.ReadFiles;
+import etl.transforms.jdbc.StageRows;
 import etl.transforms.parse.ParseRecords;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,8 +46,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * CPI series as a side input; SQL MERGEs publish the model (README: "Movalytics").
  *
  * <p>Incremental inputs (read only when new or changed): ratings, credits and keywords. Movies,
- * links and the CPI series are read whole by every run: ratings, credits and keywords are
- * resolved against them, and they are small.
+ * links and the CPI series are read whole by every run: ratings, credits and keywords are resolved
+ * against them, and they are small.
  */
 public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   public static final String NAME = "movalytics";
@@ -113,11 +113,16 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
     return !Inputs.list("an optional input", pattern).isEmpty();
   }
 
-
   @Override
   public List<String> stagingTables() {
     return List.of(
-        "s_movie", "s_movie_genre", "s_rating", "s_cpi", "s_movie_cast", "s_movie_crew", "s_movie_keyword");
+        "s_movie",
+        "s_movie_genre",
+        "s_rating",
+        "s_cpi",
+        "s_movie_cast",
+        "s_movie_crew",
+        "s_movie_keyword");
   }
 
   @Override
@@ -125,14 +130,20 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
     return List.of(
         TableDef.of("d_cpi", List.of("month_start")),
         TableDef.of("d_date", List.of("date")),
-        TableDef.of("d_movie", List.of("movie_id"), nullable("release_date", "d_date", "date", "release date unknown")),
+        TableDef.of(
+            "d_movie",
+            List.of("movie_id"),
+            nullable("release_date", "d_date", "date", "release date unknown")),
         TableDef.of("d_genre", List.of("genre_id")),
         TableDef.of(
             "movie_genre",
             List.of("movie_id", "genre_id"),
             required("movie_id", "d_movie", "movie_id"),
             required("genre_id", "d_genre", "genre_id")),
-        TableDef.of("f_rating", List.of("user_id", "movie_id"), required("movie_id", "d_movie", "movie_id")),
+        TableDef.of(
+            "f_rating",
+            List.of("user_id", "movie_id"),
+            required("movie_id", "d_movie", "movie_id")),
         TableDef.of("d_person", List.of("person_id")),
         TableDef.of(
             "movie_cast",
@@ -166,25 +177,47 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   @Override
   public List<Accounting.Source> sources(MovalyticsOptions o) {
     List<Accounting.Source> sources = new ArrayList<>();
-    sources.add(Accounting.Source.of("movies", "ReadMovies", List.of("ParseMovies", "DeduplicateMovies"),
-        new Accounting.Staged("s_movie", List.of("source", "line"))));
-    sources.add(Accounting.Source.of("CPI months", "ReadCpi", List.of("ParseCpi", "DeduplicateCpiMonths"),
-        new Accounting.Staged("s_cpi", List.of("source", "line"))));
+    sources.add(
+        Accounting.Source.of(
+            "movies",
+            "ReadMovies",
+            List.of("ParseMovies", "DeduplicateMovies"),
+            new Accounting.Staged("s_movie", List.of("source", "line"))));
+    sources.add(
+        Accounting.Source.of(
+            "CPI months",
+            "ReadCpi",
+            List.of("ParseCpi", "DeduplicateCpiMonths"),
+            new Accounting.Staged("s_cpi", List.of("source", "line"))));
     // Links are loaded as the lookup from MovieLens to TMDB ids, not staged.
-    sources.add(Accounting.Source.of("links", "ReadLinks", List.of("ParseLinks", "DeduplicateLinks"),
-        new Accounting.Counted("DeduplicateLinks", "kept")));
-    sources.add(Accounting.Source.of("ratings", "ReadRatings", List.of("ParseRatings", ResolveRatedMovies.STEP),
-        new Accounting.Staged("s_rating", List.of("source", "line"))));
+    sources.add(
+        Accounting.Source.of(
+            "links",
+            "ReadLinks",
+            List.of("ParseLinks", "DeduplicateLinks"),
+            new Accounting.Counted("DeduplicateLinks", "kept")));
+    sources.add(
+        Accounting.Source.of(
+            "ratings",
+            "ReadRatings",
+            List.of("ParseRatings", ResolveRatedMovies.STEP),
+            new Accounting.Staged("s_rating", List.of("source", "line"))));
     // One credits or keywords record becomes many staged rows: counted as the records kept.
     if (present(credits(o))) {
-      sources.add(Accounting.Source.of("credits", "ReadCredits",
-          List.of("ParseCredits", "DeduplicateCredits", "KeepCreditsOfKnownMovies"),
-          new Accounting.Counted("KeepCreditsOfKnownMovies", "kept")));
+      sources.add(
+          Accounting.Source.of(
+              "credits",
+              "ReadCredits",
+              List.of("ParseCredits", "DeduplicateCredits", "KeepCreditsOfKnownMovies"),
+              new Accounting.Counted("KeepCreditsOfKnownMovies", "kept")));
     }
     if (present(keywords(o))) {
-      sources.add(Accounting.Source.of("keywords", "ReadKeywords",
-          List.of("ParseKeywords", "DeduplicateKeywords", "KeepKeywordsOfKnownMovies"),
-          new Accounting.Counted("KeepKeywordsOfKnownMovies", "kept")));
+      sources.add(
+          Accounting.Source.of(
+              "keywords",
+              "ReadKeywords",
+              List.of("ParseKeywords", "DeduplicateKeywords", "KeepKeywordsOfKnownMovies"),
+              new Accounting.Counted("KeepKeywordsOfKnownMovies", "kept")));
     }
     return sources;
   }
@@ -196,7 +229,8 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
 
   @Override
   public Map<String, String> summaryQueries() {
-    return Map.of("CPI coverage (movies with revenue and a release date)", "summary/cpi_coverage.sql");
+    return Map.of(
+        "CPI coverage (movies with revenue and a release date)", "summary/cpi_coverage.sql");
   }
 
   @Override
@@ -205,11 +239,26 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
     List<Answer> answers = new ArrayList<>();
     for (String[] a :
         new String[][] {
-          {"1_highest_rated_movies", "1. The highest-rated movies of all time (Bayesian weighted rating of user ratings)"},
-          {"1b_highest_rated_movies_tmdb", "1b. The highest-rated movies by TMDB votes (Bayesian weighted vote average)"},
-          {"2_most_popular_genres", "2. The genres most popular with users (by number of ratings, and by average rating)"},
-          {"3a_box_office_by_release_month", "3a. Box office by release month (nominal and CPI-adjusted)"},
-          {"3b_box_office_by_release_quarter", "3b. Box office by release quarter (nominal and CPI-adjusted)"},
+          {
+            "1_highest_rated_movies",
+            "1. The highest-rated movies of all time (Bayesian weighted rating of user ratings)"
+          },
+          {
+            "1b_highest_rated_movies_tmdb",
+            "1b. The highest-rated movies by TMDB votes (Bayesian weighted vote average)"
+          },
+          {
+            "2_most_popular_genres",
+            "2. The genres most popular with users (by number of ratings, and by average rating)"
+          },
+          {
+            "3a_box_office_by_release_month",
+            "3a. Box office by release month (nominal and CPI-adjusted)"
+          },
+          {
+            "3b_box_office_by_release_quarter",
+            "3b. Box office by release quarter (nominal and CPI-adjusted)"
+          },
           {"4_highest_earning_genres", "4. The highest-earning genres of all time, CPI-adjusted"}
         }) {
       answers.add(new Answer(a[0], a[1], dir + a[0] + ".sql", dir + a[0] + "_coverage.sql"));
@@ -220,14 +269,31 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   @Override
   public List<Chart> charts() {
     return List.of(
-        Chart.bars("3a_box_office_by_release_month", "release_month", "Mean revenue per movie (USD)",
-            "mean_revenue", "mean_revenue_cpi_adjusted"),
-        Chart.bars("3b_box_office_by_release_quarter", "release_quarter", "Mean revenue per movie (USD)",
-            "mean_revenue", "mean_revenue_cpi_adjusted"),
+        Chart.bars(
+            "3a_box_office_by_release_month",
+            "release_month",
+            "Mean revenue per movie (USD)",
+            "mean_revenue",
+            "mean_revenue_cpi_adjusted"),
+        Chart.bars(
+            "3b_box_office_by_release_quarter",
+            "release_quarter",
+            "Mean revenue per movie (USD)",
+            "mean_revenue",
+            "mean_revenue_cpi_adjusted"),
         Chart.bars("2_most_popular_genres", "genre", "Ratings", "ratings"),
-        Chart.bars("4_highest_earning_genres", "genre", "Total revenue (USD)",
-            "total_revenue_cpi_adjusted", "total_revenue_nominal"),
-        new Chart("1_highest_rated_movies", "title", List.of("weighted_rating"), "Weighted rating (0.5 to 5)", 10));
+        Chart.bars(
+            "4_highest_earning_genres",
+            "genre",
+            "Total revenue (USD)",
+            "total_revenue_cpi_adjusted",
+            "total_revenue_nominal"),
+        new Chart(
+            "1_highest_rated_movies",
+            "title",
+            List.of("weighted_rating"),
+            "Weighted rating (0.5 to 5)",
+            10));
   }
 
   @Override
@@ -242,53 +308,86 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
     PCollection<MovieRecord> movies =
         ctx.keepGood(
             ctx.keepGood(
-                    ctx.keepGood(p.apply(ReadFiles.csvRecords(movies(o)).withHeader(MovieParser.HEADER).named("ReadMovies")))
-                        .apply(ParseRecords.with(new MovieParser(), MovieRecord.class).named("ParseMovies")))
+                    ctx.keepGood(
+                            p.apply(
+                                ReadFiles.csvRecords(movies(o))
+                                    .withHeader(MovieParser.HEADER)
+                                    .named("ReadMovies")))
+                        .apply(
+                            ParseRecords.with(new MovieParser(), MovieRecord.class)
+                                .named("ParseMovies")))
                 .apply(
                     DeduplicateByKey.<MovieRecord, Long>of(
                             m -> m.movieId,
                             TypeDescriptors.longs(),
-                            m -> Arrays.asList(m.imdbId, m.title, m.budget, m.revenue, m.releaseDate, m.genres))
+                            m ->
+                                Arrays.asList(
+                                    m.imdbId,
+                                    m.title,
+                                    m.budget,
+                                    m.revenue,
+                                    m.releaseDate,
+                                    m.genres))
                         .named("DeduplicateMovies")));
 
     PCollection<CpiMonth> cpi =
         ctx.keepGood(
             ctx.keepGood(
-                    ctx.keepGood(p.apply(ReadFiles.csvRecords(cpi(o)).withHeader(CpiParser.HEADER).named("ReadCpi")))
-                        .apply(ParseRecords.with(new CpiParser(), CpiMonth.class).named("ParseCpi")))
+                    ctx.keepGood(
+                            p.apply(
+                                ReadFiles.csvRecords(cpi(o))
+                                    .withHeader(CpiParser.HEADER)
+                                    .named("ReadCpi")))
+                        .apply(
+                            ParseRecords.with(new CpiParser(), CpiMonth.class).named("ParseCpi")))
                 .apply(
-                    DeduplicateByKey.<CpiMonth, Long>of(m -> m.monthStart.getMillis(), TypeDescriptors.longs(), m -> m.cpi)
+                    DeduplicateByKey.<CpiMonth, Long>of(
+                            m -> m.monthStart.getMillis(), TypeDescriptors.longs(), m -> m.cpi)
                         .named("DeduplicateCpiMonths")));
     PCollectionView<Map<String, BigDecimal>> cpiByMonth =
         cpi.apply(
                 "KeyCpiByMonth",
-                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
+                MapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
                     .via(m -> KV.of(AdjustRevenueForCpi.month(m.monthStart), m.cpi)))
             .apply("CpiView", View.asMap());
-    PCollection<MovieRecord> adjusted = movies.apply(new AdjustRevenueForCpi(cpiByMonth, o.getCpiBaseMonth()));
+    PCollection<MovieRecord> adjusted =
+        movies.apply(new AdjustRevenueForCpi(cpiByMonth, o.getCpiBaseMonth()));
 
     PCollectionView<Map<Long, Boolean>> movieIds =
         movies
             .apply(
                 "KeyMovieIds",
-                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.booleans()))
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.booleans()))
                     .via(m -> KV.of(m.movieId, true)))
             .apply("MovieIdView", View.asMap());
 
     PCollection<Link> links =
         ctx.keepGood(
             ctx.keepGood(
-                    ctx.keepGood(p.apply(ReadFiles.csvRecords(links(o)).withHeader(LinkParser.HEADER).named("ReadLinks")))
+                    ctx.keepGood(
+                            p.apply(
+                                ReadFiles.csvRecords(links(o))
+                                    .withHeader(LinkParser.HEADER)
+                                    .named("ReadLinks")))
                         .apply(ParseRecords.with(new LinkParser(), Link.class).named("ParseLinks")))
                 .apply(
-                    DeduplicateByKey.<Link, Long>of(l -> l.movielensId, TypeDescriptors.longs(), l -> l.tmdbId)
+                    DeduplicateByKey.<Link, Long>of(
+                            l -> l.movielensId, TypeDescriptors.longs(), l -> l.tmdbId)
                         .named("DeduplicateLinks")));
     PCollectionView<Map<Long, Long>> tmdbByMovielens =
         links
             .apply(
                 "KeyLinks",
-                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs()))
-                    .via(l -> KV.of(l.movielensId, l.tmdbId == null ? ResolveRatedMovies.NO_TMDB_ID : l.tmdbId)))
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs()))
+                    .via(
+                        l ->
+                            KV.of(
+                                l.movielensId,
+                                l.tmdbId == null ? ResolveRatedMovies.NO_TMDB_ID : l.tmdbId)))
             .apply("LinkView", View.asMap());
 
     // The big one (26 M lines): read in byte ranges, in parallel, once movies and links are known.
@@ -317,7 +416,9 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
           ctx.keepGood(
               ctx.keepGood(
                       ctx.keepGood(p.apply(readRatings))
-                          .apply(ParseRecords.with(new RatingParser(), Rating.class).named("ParseRatings")))
+                          .apply(
+                              ParseRecords.with(new RatingParser(), Rating.class)
+                                  .named("ParseRatings")))
                   .apply(resolve));
       staged.add(ratings.apply("StageRatings", stageRatings));
     }
@@ -335,7 +436,12 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                         (MovieRecord m) -> {
                           List<MovieGenre> rows = new ArrayList<>();
                           for (int i = 0; i < m.genres.size(); i++) {
-                            rows.add(new MovieGenre(m.movieId, m.genres.get(i).genreId, m.genres.get(i).name, i + 1));
+                            rows.add(
+                                new MovieGenre(
+                                    m.movieId,
+                                    m.genres.get(i).genreId,
+                                    m.genres.get(i).name,
+                                    i + 1));
                           }
                           return rows;
                         }))
@@ -354,21 +460,32 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                                                   .withHeader(CreditsParser.HEADER)
                                                   .after(List.of(movies))
                                                   .named("ReadCredits"))))
-                                  .apply(ParseRecords.with(new CreditsParser(), CreditsRecord.class).named("ParseCredits")))
+                                  .apply(
+                                      ParseRecords.with(new CreditsParser(), CreditsRecord.class)
+                                          .named("ParseCredits")))
                           .apply(
                               DeduplicateByKey.<CreditsRecord, Long>of(
-                                      c -> c.movieId, TypeDescriptors.longs(), c -> Arrays.asList(c.cast, c.crew))
+                                      c -> c.movieId,
+                                      TypeDescriptors.longs(),
+                                      c -> Arrays.asList(c.cast, c.crew))
                                   .named("DeduplicateCredits")))
                   .apply(
-                      KeepKnownKeys.<CreditsRecord, Long>of(c -> c.movieId, movieIds, "movie_not_in_metadata", "movie id")
+                      KeepKnownKeys.<CreditsRecord, Long>of(
+                              c -> c.movieId, movieIds, "movie_not_in_metadata", "movie id")
                           .named("KeepCreditsOfKnownMovies")));
       staged.add(
           credits
-              .apply("ListCast", FlatMapElements.into(TypeDescriptor.of(CastCredit.class)).via((CreditsRecord c) -> c.cast))
+              .apply(
+                  "ListCast",
+                  FlatMapElements.into(TypeDescriptor.of(CastCredit.class))
+                      .via((CreditsRecord c) -> c.cast))
               .apply("StageCast", ctx.stage("s_movie_cast")));
       staged.add(
           credits
-              .apply("ListCrew", FlatMapElements.into(TypeDescriptor.of(CrewCredit.class)).via((CreditsRecord c) -> c.crew))
+              .apply(
+                  "ListCrew",
+                  FlatMapElements.into(TypeDescriptor.of(CrewCredit.class))
+                      .via((CreditsRecord c) -> c.crew))
               .apply("StageCrew", ctx.stage("s_movie_crew")));
     }
     if (present(keywords(o))) {
@@ -383,17 +500,23 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                                                   .withHeader(KeywordsParser.HEADER)
                                                   .after(List.of(movies))
                                                   .named("ReadKeywords"))))
-                                  .apply(ParseRecords.with(new KeywordsParser(), KeywordsRecord.class).named("ParseKeywords")))
+                                  .apply(
+                                      ParseRecords.with(new KeywordsParser(), KeywordsRecord.class)
+                                          .named("ParseKeywords")))
                           .apply(
-                              DeduplicateByKey.<KeywordsRecord, Long>of(k -> k.movieId, TypeDescriptors.longs(), k -> k.keywords)
+                              DeduplicateByKey.<KeywordsRecord, Long>of(
+                                      k -> k.movieId, TypeDescriptors.longs(), k -> k.keywords)
                                   .named("DeduplicateKeywords")))
                   .apply(
-                      KeepKnownKeys.<KeywordsRecord, Long>of(k -> k.movieId, movieIds, "movie_not_in_metadata", "movie id")
+                      KeepKnownKeys.<KeywordsRecord, Long>of(
+                              k -> k.movieId, movieIds, "movie_not_in_metadata", "movie id")
                           .named("KeepKeywordsOfKnownMovies")));
       staged.add(
           keywords
               .apply(
-                  "ListKeywords", FlatMapElements.into(TypeDescriptor.of(MovieKeyword.class)).via((KeywordsRecord k) -> k.keywords))
+                  "ListKeywords",
+                  FlatMapElements.into(TypeDescriptor.of(MovieKeyword.class))
+                      .via((KeywordsRecord k) -> k.keywords))
               .apply("StageKeywords", ctx.stage("s_movie_keyword")));
     }
     return staged;

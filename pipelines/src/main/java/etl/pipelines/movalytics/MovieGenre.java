@@ -17,11 +17,7 @@ public final class MovieGenre extends ValueObject {
   public final int position;
 
   @SchemaCreate
-  public MovieGenre(
-      long movieId,
-      long genreId,
-      String genreName,
-      int position) {
+  public MovieGenre(long movieId, long genreId, String genreName, int position) {
     this.movieId = movieId;
     this.genreId = genreId;
     this.genreName = genreName;

@@ -16,10 +16,7 @@ public final class MovieKeyword extends ValueObject {
   public final String keywordName;
 
   @SchemaCreate
-  public MovieKeyword(
-      long movieId,
-      long keywordId,
-      String keywordName) {
+  public MovieKeyword(long movieId, long keywordId, String keywordName) {
     this.movieId = movieId;
     this.keywordId = keywordId;
     this.keywordName = keywordName;

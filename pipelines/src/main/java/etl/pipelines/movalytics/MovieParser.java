@@ -19,18 +19,38 @@ import org.joda.time.Instant;
  *
  * <p>Rules: {@code id} is the TMDB id and must be a whole number — a date there means the row's
  * columns are shifted ({@code shifted_row}); {@code budget} and {@code revenue} of 0 mean unknown
- * (null); an empty {@code release_date} is null, another non-date is {@code invalid_date};
- * {@code genres} is a Python literal list of {@code {'id', 'name'}} dicts ({@code invalid_literal}
- * when it does not parse). Numbers out of range are {@code out_of_range}.
+ * (null); an empty {@code release_date} is null, another non-date is {@code invalid_date}; {@code
+ * genres} is a Python literal list of {@code {'id', 'name'}} dicts ({@code invalid_literal} when it
+ * does not parse). Numbers out of range are {@code out_of_range}.
  */
 public final class MovieParser implements RecordParser<MovieRecord> {
   private static final long serialVersionUID = 1L;
   static final List<String> COLUMNS =
       List.of(
-          "adult", "belongs_to_collection", "budget", "genres", "homepage", "id", "imdb_id",
-          "original_language", "original_title", "overview", "popularity", "poster_path",
-          "production_companies", "production_countries", "release_date", "revenue", "runtime",
-          "spoken_languages", "status", "tagline", "title", "video", "vote_average", "vote_count");
+          "adult",
+          "belongs_to_collection",
+          "budget",
+          "genres",
+          "homepage",
+          "id",
+          "imdb_id",
+          "original_language",
+          "original_title",
+          "overview",
+          "popularity",
+          "poster_path",
+          "production_companies",
+          "production_countries",
+          "release_date",
+          "revenue",
+          "runtime",
+          "spoken_languages",
+          "status",
+          "tagline",
+          "title",
+          "video",
+          "vote_average",
+          "vote_count");
   static final String HEADER = String.join(",", COLUMNS);
   private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
   private static final int TEXT = 1024;
@@ -40,7 +60,8 @@ public final class MovieParser implements RecordParser<MovieRecord> {
     CsvFields f = CsvFields.parse(record.text, COLUMNS);
     String id = f.optionalText("id", 64);
     if (id != null && DATE_LIKE.matcher(id.strip()).matches()) {
-      throw new Rejected("shifted_row", "id holds the date " + id + ": the row's columns are shifted");
+      throw new Rejected(
+          "shifted_row", "id holds the date " + id + ": the row's columns are shifted");
     }
     long movieId = f.requiredLong("id");
     if (movieId <= 0) {
@@ -64,7 +85,9 @@ public final class MovieParser implements RecordParser<MovieRecord> {
         f.optionalLong("vote_count"),
         f.optionalDecimal("vote_average", 1, 0, 10),
         f.optionalDecimal("runtime", 1, 0, 100_000),
-        released == null ? null : new Instant(released.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()),
+        released == null
+            ? null
+            : new Instant(released.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()),
         genres(f.optionalText("genres", 100_000)),
         null,
         null);

@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
+import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
@@ -12,7 +12,10 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
-/** One record of movies_metadata.csv, typed; also a row of {@code s_movie} (without its genres). The CPI fields are filled by {@link AdjustRevenueForCpi}. */
+/**
+ * One record of movies_metadata.csv, typed; also a row of {@code s_movie} (without its genres). The
+ * CPI fields are filled by {@link AdjustRevenueForCpi}.
+ */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
 public final class MovieRecord extends ValueObject implements Origin {

@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
 import etl.transforms.io.Origin;
+import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -11,7 +11,10 @@ import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseForma
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
-/** One line of ratings.csv, typed; a row of {@code s_rating} once {@code movieId} (MovieLens) is resolved to the TMDB {@code movie_id}. */
+/**
+ * One line of ratings.csv, typed; a row of {@code s_rating} once {@code movieId} (MovieLens) is
+ * resolved to the TMDB {@code movie_id}.
+ */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
 public final class Rating extends ValueObject implements Origin {

@@ -9,8 +9,8 @@ import java.util.List;
 import org.joda.time.Instant;
 
 /**
- * Parses one line of {@code ratings.csv} ({@code userId,movieId,rating,timestamp}). Ratings are
- * 0.5 to 5.0 in steps of 0.5 and timestamps (Unix seconds) fall in 1990–2100, else {@code
+ * Parses one line of {@code ratings.csv} ({@code userId,movieId,rating,timestamp}). Ratings are 0.5
+ * to 5.0 in steps of 0.5 and timestamps (Unix seconds) fall in 1990–2100, else {@code
  * out_of_range}. The MovieLens {@code movieId} is resolved to a TMDB id later, by {@link
  * ResolveRatedMovies}.
  */
@@ -41,6 +41,7 @@ public final class RatingParser implements RecordParser<Rating> {
     if (userId <= 0 || movieId <= 0) {
       throw new Rejected("out_of_range", "userId and movieId must be positive");
     }
-    return new Rating(record.source, record.position, userId, movieId, null, rating, new Instant(seconds * 1000));
+    return new Rating(
+        record.source, record.position, userId, movieId, null, rating, new Instant(seconds * 1000));
   }
 }

@@ -20,19 +20,21 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Ratings → links → movies, with both small tables as side inputs (no shuffle of the ratings).
  *
- * <p>Input: ratings by MovieLens id. Output: the same ratings with {@code movie_id} set to the
- * TMDB id, and dead letters: {@code unknown_movie} (the MovieLens id is not in links.csv), {@code
+ * <p>Input: ratings by MovieLens id. Output: the same ratings with {@code movie_id} set to the TMDB
+ * id, and dead letters: {@code unknown_movie} (the MovieLens id is not in links.csv), {@code
  * no_tmdb_id} (its link has no TMDB id), {@code movie_not_in_metadata} (the TMDB id is not among
  * the loaded movies). The lookup itself is {@link Rule}, which the bulk path applies in place.
  */
 public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Routed<Rating>> {
   static final String STEP = "ResolveRatedMovies";
+
   /** Value in the links view for a link without a TMDB id (side-input maps hold no nulls). */
   static final long NO_TMDB_ID = -1L;
 
   private final Rule rule;
 
-  ResolveRatedMovies(PCollectionView<Map<Long, Long>> links, PCollectionView<Map<Long, Boolean>> movies) {
+  ResolveRatedMovies(
+      PCollectionView<Map<Long, Long>> links, PCollectionView<Map<Long, Boolean>> movies) {
     super(STEP);
     this.rule = new Rule(links, movies);
   }
@@ -55,10 +57,12 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
     public Rating apply(Rating r, SideInputs in) throws Rejected {
       Long tmdb = in.get(links).get(r.movielensId);
       if (tmdb == null) {
-        throw new Rejected("unknown_movie", "MovieLens movieId " + r.movielensId + " is not in links.csv");
+        throw new Rejected(
+            "unknown_movie", "MovieLens movieId " + r.movielensId + " is not in links.csv");
       }
       if (tmdb == NO_TMDB_ID) {
-        throw new Rejected("no_tmdb_id", "MovieLens movieId " + r.movielensId + " has no TMDB id in links.csv");
+        throw new Rejected(
+            "no_tmdb_id", "MovieLens movieId " + r.movielensId + " has no TMDB id in links.csv");
       }
       if (!in.get(movies).containsKey(tmdb)) {
         throw new Rejected(
@@ -131,7 +135,8 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
     @ProcessElement
     public void process(ProcessContext c) {
       if (sideInputs == null) {
-        sideInputs = RecordRule.SideInputs.materialize(rule.sideInputs(), view -> c.sideInput(view));
+        sideInputs =
+            RecordRule.SideInputs.materialize(rule.sideInputs(), view -> c.sideInput(view));
       }
       Rating r = c.element();
       try {
@@ -143,8 +148,18 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
         c.output(
             failed,
             new DeadLetter(
-                step, r.source, r.line, e.reason(), e.getMessage(),
-                r.userId + "," + r.movielensId + "," + r.rating + "," + r.ratedAt.getMillis() / 1000));
+                step,
+                r.source,
+                r.line,
+                e.reason(),
+                e.getMessage(),
+                r.userId
+                    + ","
+                    + r.movielensId
+                    + ","
+                    + r.rating
+                    + ","
+                    + r.ratedAt.getMillis() / 1000));
       }
     }
   }

@@ -30,49 +30,90 @@ import org.knowm.xchart.style.Styler;
  */
 public final class HtmlReport {
   private static final int MAX_TABLE_ROWS = 25;
-  private static final Color[] SERIES_COLORS = {new Color(0x2f6690), new Color(0xd1495b), new Color(0x3a7d44)};
+  private static final Color[] SERIES_COLORS = {
+    new Color(0x2f6690), new Color(0xd1495b), new Color(0x3a7d44)
+  };
 
   private HtmlReport() {}
 
   /** The latest run: its etl_run row, dead letters by step and reason, and check results. */
   public record LatestRun(
-      Map<String, Object> run, List<Map<String, Object>> deadLetters, List<Map<String, Object>> checks) {}
+      Map<String, Object> run,
+      List<Map<String, Object>> deadLetters,
+      List<Map<String, Object>> checks) {}
 
   public static void write(
-      Path file, String warehouse, List<Chart> charts, List<AnswersRunner.Result> results, LatestRun latest)
+      Path file,
+      String warehouse,
+      List<Chart> charts,
+      List<AnswersRunner.Result> results,
+      LatestRun latest)
       throws IOException {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc(title(warehouse))).append(" report</title>\n")
+        .append("<title>")
+        .append(esc(title(warehouse)))
+        .append(" report</title>\n")
         .append("<link rel=\"icon\" href=\"data:,\">\n")
         .append("<style>\n")
-        .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}\n")
-        .append("h1{margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:1px solid #ddd;padding-bottom:.3rem}\n")
-        .append(".meta,.covers{color:#555;font-size:.92rem}img{max-width:100%;height:auto;display:block;margin:1rem 0}\n")
-        .append("table{border-collapse:collapse;font-size:.88rem;margin:.5rem 0 1rem}th,td{border:1px solid #ddd;padding:.25rem .6rem}\n")
-        .append("th{background:#f4f6f8;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .append(".pass{color:#2e7d32}.fail{color:#c62828;font-weight:bold}nav a{margin-right:1rem}\n")
+        .append(
+            "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem"
+                + " auto;max-width:1100px;color:#222;padding:0 1rem}\n")
+        .append(
+            "h1{margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:1px solid"
+                + " #ddd;padding-bottom:.3rem}\n")
+        .append(
+            ".meta,.covers{color:#555;font-size:.92rem}img{max-width:100%;height:auto;display:block;margin:1rem"
+                + " 0}\n")
+        .append(
+            "table{border-collapse:collapse;font-size:.88rem;margin:.5rem 0 1rem}th,td{border:1px"
+                + " solid #ddd;padding:.25rem .6rem}\n")
+        .append(
+            "th{background:#f4f6f8;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
+        .append(
+            ".pass{color:#2e7d32}.fail{color:#c62828;font-weight:bold}nav a{margin-right:1rem}\n")
         .append("</style>\n</head>\n<body>\n");
     h.append("<h1>").append(esc(title(warehouse))).append("</h1>\n");
     h.append("<p class=\"meta\">Generated ")
-        .append(esc(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC))));
+        .append(
+            esc(
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .format(ZonedDateTime.now(ZoneOffset.UTC))));
     if (latest.run() != null) {
-      h.append(" from the warehouse after run <code>").append(esc(str(latest.run().get("run_id"))))
-          .append("</code> (").append(esc(str(latest.run().get("status")))).append(")");
+      h.append(" from the warehouse after run <code>")
+          .append(esc(str(latest.run().get("run_id"))))
+          .append("</code> (")
+          .append(esc(str(latest.run().get("status"))))
+          .append(")");
     }
     h.append(".</p>\n<nav>");
     for (AnswersRunner.Result r : results) {
-      h.append("<a href=\"#").append(esc(r.answer().name())).append("\">").append(esc(shortQuestion(r))).append("</a>");
+      h.append("<a href=\"#")
+          .append(esc(r.answer().name()))
+          .append("\">")
+          .append(esc(shortQuestion(r)))
+          .append("</a>");
     }
     h.append("<a href=\"#run\">Dead letters and checks</a></nav>\n");
 
     for (AnswersRunner.Result r : results) {
-      Chart chart = charts.stream().filter(c -> c.answer().equals(r.answer().name())).findFirst().orElse(null);
-      h.append("<section id=\"").append(esc(r.answer().name())).append("\">\n<h2>").append(esc(r.answer().question())).append("</h2>\n");
+      Chart chart =
+          charts.stream()
+              .filter(c -> c.answer().equals(r.answer().name()))
+              .findFirst()
+              .orElse(null);
+      h.append("<section id=\"")
+          .append(esc(r.answer().name()))
+          .append("\">\n<h2>")
+          .append(esc(r.answer().question()))
+          .append("</h2>\n");
       if (chart != null && !r.rows().isEmpty()) {
-        h.append("<img alt=\"").append(esc(r.answer().question())).append("\" src=\"data:image/png;base64,")
-            .append(Base64.getEncoder().encodeToString(png(chart, r))).append("\">\n");
+        h.append("<img alt=\"")
+            .append(esc(r.answer().question()))
+            .append("\" src=\"data:image/png;base64,")
+            .append(Base64.getEncoder().encodeToString(png(chart, r)))
+            .append("\">\n");
       } else if (r.rows().isEmpty()) {
         h.append("<p>No rows: the warehouse holds nothing this answer can use yet.</p>\n");
       }
@@ -89,9 +130,15 @@ public final class HtmlReport {
       h.append("<p>No run recorded.</p>\n");
     } else {
       Map<String, Object> run = latest.run();
-      h.append("<p class=\"meta\">Run <code>").append(esc(str(run.get("run_id")))).append("</code>, ")
-          .append(esc(str(run.get("status")))).append(", ").append(esc(str(run.get("started_at"))))
-          .append(" to ").append(esc(str(run.get("ended_at")))).append(".")
+      h.append("<p class=\"meta\">Run <code>")
+          .append(esc(str(run.get("run_id"))))
+          .append("</code>, ")
+          .append(esc(str(run.get("status"))))
+          .append(", ")
+          .append(esc(str(run.get("started_at"))))
+          .append(" to ")
+          .append(esc(str(run.get("ended_at"))))
+          .append(".")
           .append(run.get("message") == null ? "" : " " + esc(str(run.get("message"))))
           .append("</p>\n<h3>Dead letters by step and reason</h3>\n");
       if (latest.deadLetters().isEmpty()) {
@@ -100,13 +147,26 @@ public final class HtmlReport {
         table(h, latest.deadLetters());
       }
       long failed = latest.checks().stream().filter(c -> !"pass".equals(c.get("status"))).count();
-      h.append("<h3>Checks: ").append(latest.checks().size() - failed).append(" of ").append(latest.checks().size())
-          .append(" passed</h3>\n<table><tr><th>check</th><th>status</th><th>violations</th><th>sample</th></tr>\n");
+      h.append("<h3>Checks: ")
+          .append(latest.checks().size() - failed)
+          .append(" of ")
+          .append(latest.checks().size())
+          .append(
+              " passed</h3>\n"
+                  + "<table><tr><th>check</th><th>status</th><th>violations</th><th>sample</th></tr>\n");
       for (Map<String, Object> c : latest.checks()) {
         boolean pass = "pass".equals(c.get("status"));
-        h.append("<tr><td>").append(esc(str(c.get("check_name")))).append("</td><td class=\"")
-            .append(pass ? "pass" : "fail").append("\">").append(esc(str(c.get("status")))).append("</td><td class=\"n\">")
-            .append(esc(format(c.get("violations")))).append("</td><td>").append(esc(str(c.get("sample")))).append("</td></tr>\n");
+        h.append("<tr><td>")
+            .append(esc(str(c.get("check_name"))))
+            .append("</td><td class=\"")
+            .append(pass ? "pass" : "fail")
+            .append("\">")
+            .append(esc(str(c.get("status"))))
+            .append("</td><td class=\"n\">")
+            .append(esc(format(c.get("violations"))))
+            .append("</td><td>")
+            .append(esc(str(c.get("sample"))))
+            .append("</td></tr>\n");
       }
       h.append("</table>\n");
     }
@@ -117,7 +177,8 @@ public final class HtmlReport {
 
   /** The chart as PNG: the first {@code maxBars} rows, one bar series per column. */
   static byte[] png(Chart chart, AnswersRunner.Result r) throws IOException {
-    List<Map<String, Object>> rows = r.rows().subList(0, Math.min(chart.maxBars(), r.rows().size()));
+    List<Map<String, Object>> rows =
+        r.rows().subList(0, Math.min(chart.maxBars(), r.rows().size()));
     CategoryChart c =
         new CategoryChartBuilder()
             .width(1000)
@@ -158,23 +219,33 @@ public final class HtmlReport {
       return;
     }
     h.append("<table><tr>");
-    rows.get(0).keySet().forEach(k -> h.append("<th>").append(esc(k.replace('_', ' '))).append("</th>"));
+    rows.get(0)
+        .keySet()
+        .forEach(k -> h.append("<th>").append(esc(k.replace('_', ' '))).append("</th>"));
     h.append("</tr>\n");
     for (Map<String, Object> row : rows.subList(0, Math.min(MAX_TABLE_ROWS, rows.size()))) {
       h.append("<tr>");
-      row.forEach((column, v) -> h.append(v instanceof Number ? "<td class=\"n\">" : "<td>").append(esc(format(column, v))).append("</td>"));
+      row.forEach(
+          (column, v) ->
+              h.append(v instanceof Number ? "<td class=\"n\">" : "<td>")
+                  .append(esc(format(column, v)))
+                  .append("</td>"));
       h.append("</tr>\n");
     }
     h.append("</table>\n");
     if (rows.size() > MAX_TABLE_ROWS) {
-      h.append("<p class=\"covers\">First ").append(MAX_TABLE_ROWS).append(" of ").append(rows.size())
+      h.append("<p class=\"covers\">First ")
+          .append(MAX_TABLE_ROWS)
+          .append(" of ")
+          .append(rows.size())
           .append(" rows (all of them: the answers command with --answersDir).</p>\n");
     }
   }
 
   /** A cell: counts and amounts with thousands separators; years and ids as they are. */
   static String format(String column, Object v) {
-    if (v instanceof Number && (column.equals("year") || column.endsWith("_id") || column.endsWith("year"))) {
+    if (v instanceof Number
+        && (column.equals("year") || column.endsWith("_id") || column.endsWith("year"))) {
       return String.valueOf(v);
     }
     return format(v);
@@ -185,7 +256,9 @@ public final class HtmlReport {
       return "–";
     }
     if (v instanceof BigDecimal d) {
-      return d.scale() <= 0 ? String.format(Locale.ROOT, "%,d", d.toBigInteger()) : d.toPlainString();
+      return d.scale() <= 0
+          ? String.format(Locale.ROOT, "%,d", d.toBigInteger())
+          : d.toPlainString();
     }
     if (v instanceof java.sql.Timestamp t) {
       return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t.toLocalDateTime());

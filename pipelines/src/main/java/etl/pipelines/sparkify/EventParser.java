@@ -15,12 +15,11 @@ import org.joda.time.Instant;
 /**
  * Parses one line of a song-play event log into a {@link SongplayEvent}.
  *
- * <p>Every event is kept (logged-out visits too); {@code ts}, {@code sessionId},
- * {@code itemInSession} and {@code page} are required. An empty {@code userId} is null — normal for
+ * <p>Every event is kept (logged-out visits too); {@code ts}, {@code sessionId}, {@code
+ * itemInSession} and {@code page} are required. An empty {@code userId} is null — normal for
  * logged-out events — but a {@code NextSong} event must have a user, a song, an artist, a length
- * and a level
- * (reasons {@code missing_user_id}, {@code missing_field}). Timestamps must fall in 2000–2100
- * ({@code out_of_range}); {@code level} must be free or paid ({@code invalid_value}).
+ * and a level (reasons {@code missing_user_id}, {@code missing_field}). Timestamps must fall in
+ * 2000–2100 ({@code out_of_range}); {@code level} must be free or paid ({@code invalid_value}).
  */
 public final class EventParser implements RecordParser<SongplayEvent> {
   private static final long serialVersionUID = 1L;
@@ -79,7 +78,9 @@ public final class EventParser implements RecordParser<SongplayEvent> {
         song,
         artist,
         length,
-        registration == null ? null : new Instant(timestamp(registration.longValue(), "registration")));
+        registration == null
+            ? null
+            : new Instant(timestamp(registration.longValue(), "registration")));
   }
 
   private static long timestamp(long millis, String field) throws Rejected {
@@ -106,10 +107,10 @@ public final class EventParser implements RecordParser<SongplayEvent> {
   }
 
   /**
-   * The event's key, also {@code songplay_id} of its {@code f_songplay} row: the hex MD5 of
-   * {@code sessionId|itemInSession|ts}. A session's item number identifies an event within the
-   * session; the timestamp guards against session ids being reused. It does not depend on the file
-   * or line the event was read from, so reloading, splitting or renaming files keeps every key.
+   * The event's key, also {@code songplay_id} of its {@code f_songplay} row: the hex MD5 of {@code
+   * sessionId|itemInSession|ts}. A session's item number identifies an event within the session;
+   * the timestamp guards against session ids being reused. It does not depend on the file or line
+   * the event was read from, so reloading, splitting or renaming files keeps every key.
    */
   static String eventId(long sessionId, int itemInSession, long ts) {
     try {

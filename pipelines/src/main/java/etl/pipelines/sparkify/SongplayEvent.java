@@ -11,9 +11,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
- * One event of the song-play logs (every page, not only NextSong), typed: a row of
- * {@code s_songplay_event}. {@code eventId} is the deterministic key described in
- * {@link EventParser#eventId}; {@code source}/{@code line} say where the event was read.
+ * One event of the song-play logs (every page, not only NextSong), typed: a row of {@code
+ * s_songplay_event}. {@code eventId} is the deterministic key described in {@link
+ * EventParser#eventId}; {@code source}/{@code line} say where the event was read.
  */
 @DefaultSchema(JavaFieldSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)

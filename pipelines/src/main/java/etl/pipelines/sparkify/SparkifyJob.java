@@ -23,9 +23,9 @@ import org.apache.beam.sdk.values.PCollection;
  * tables {@code s_song} and {@code s_songplay_event}; the star schema is built from staging by the
  * MERGE files in {@code sql/sparkify/<dialect>/merge/}, in the order of {@link #finalTables()}.
  *
- * <p>Why the dimensions are derived in SQL rather than in Beam: matching a play to a song needs
- * the whole song catalogue, and with incremental loads the catalogue lives in the warehouse
- * ({@code d_song}), not in the files of the current run.
+ * <p>Why the dimensions are derived in SQL rather than in Beam: matching a play to a song needs the
+ * whole song catalogue, and with incremental loads the catalogue lives in the warehouse ({@code
+ * d_song}), not in the files of the current run.
  */
 public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   public static final String NAME = "sparkify";
@@ -41,11 +41,15 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   }
 
   static String songs(SparkifyOptions o) {
-    return o.getSongs() != null ? Inputs.absolute(o.getSongs()) : Inputs.under(o.getInput(), "song_data/**/*.json");
+    return o.getSongs() != null
+        ? Inputs.absolute(o.getSongs())
+        : Inputs.under(o.getInput(), "song_data/**/*.json");
   }
 
   static String events(SparkifyOptions o) {
-    return o.getEvents() != null ? Inputs.absolute(o.getEvents()) : Inputs.under(o.getInput(), "log_data/**/*.json");
+    return o.getEvents() != null
+        ? Inputs.absolute(o.getEvents())
+        : Inputs.under(o.getInput(), "log_data/**/*.json");
   }
 
   @Override
@@ -73,24 +77,31 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
             List.of("songplay_id"),
             required("start_time", "d_time", "start_time"),
             required("user_id", "d_user", "user_id"),
-            nullable("song_id", "d_song", "song_id", "no song with the event's title and artist name"),
-            nullable("artist_id", "d_artist", "artist_id", "no artist with the event's artist name")));
+            nullable(
+                "song_id", "d_song", "song_id", "no song with the event's title and artist name"),
+            nullable(
+                "artist_id", "d_artist", "artist_id", "no artist with the event's artist name")));
   }
 
   @Override
   public List<Accounting.Source> sources(SparkifyOptions options) {
     return List.of(
-        Accounting.Source.of("song files", "ReadSongs", List.of("ParseSongs"),
+        Accounting.Source.of(
+            "song files",
+            "ReadSongs",
+            List.of("ParseSongs"),
             new Accounting.Staged("s_song", List.of("source"))),
-        Accounting.Source.of("events", "ReadEvents", List.of("ParseEvents"),
+        Accounting.Source.of(
+            "events",
+            "ReadEvents",
+            List.of("ParseEvents"),
             new Accounting.Staged("s_songplay_event", List.of("source", "line"))));
   }
 
   @Override
   public List<String> customChecks() {
     return List.of(
-        "checks/f_songplay_has_every_next_song.sql",
-        "checks/d_user_level_is_latest.sql");
+        "checks/f_songplay_has_every_next_song.sql", "checks/d_user_level_is_latest.sql");
   }
 
   @Override
@@ -101,16 +112,31 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   @Override
   public List<Answer> answers() {
     return List.of(
-        new Answer("1_plays_by_hour", "1. Song plays by hour of day (UTC)", "answers/1_plays_by_hour.sql",
+        new Answer(
+            "1_plays_by_hour",
+            "1. Song plays by hour of day (UTC)",
+            "answers/1_plays_by_hour.sql",
             "answers/plays_coverage.sql"),
-        new Answer("2_plays_by_weekday", "2. Song plays by weekday (UTC)", "answers/2_plays_by_weekday.sql",
+        new Answer(
+            "2_plays_by_weekday",
+            "2. Song plays by weekday (UTC)",
+            "answers/2_plays_by_weekday.sql",
             "answers/plays_coverage.sql"),
-        new Answer("3_top_artists", "3. The most played artists", "answers/3_top_artists.sql",
+        new Answer(
+            "3_top_artists",
+            "3. The most played artists",
+            "answers/3_top_artists.sql",
             "answers/matched_plays_coverage.sql"),
-        new Answer("4_top_songs", "4. The most played songs", "answers/4_top_songs.sql",
+        new Answer(
+            "4_top_songs",
+            "4. The most played songs",
+            "answers/4_top_songs.sql",
             "answers/matched_plays_coverage.sql"),
-        new Answer("5_free_and_paid_users_by_location", "5. Free and paid users by location (top 10 locations)",
-            "answers/5_free_and_paid_users_by_location.sql", "answers/located_plays_coverage.sql"));
+        new Answer(
+            "5_free_and_paid_users_by_location",
+            "5. Free and paid users by location (top 10 locations)",
+            "answers/5_free_and_paid_users_by_location.sql",
+            "answers/located_plays_coverage.sql"));
   }
 
   @Override
@@ -120,19 +146,25 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
         Chart.bars("2_plays_by_weekday", "weekday", "Plays", "plays"),
         Chart.bars("3_top_artists", "artist", "Plays", "plays"),
         Chart.bars("4_top_songs", "song", "Plays", "plays"),
-        Chart.bars("5_free_and_paid_users_by_location", "location", "Users", "free_users", "paid_users"));
+        Chart.bars(
+            "5_free_and_paid_users_by_location", "location", "Users", "free_users", "paid_users"));
   }
 
   @Override
   public List<PCollection<?>> expand(Pipeline p, SparkifyOptions options, JobContext ctx) {
     PCollection<Song> songs =
         ctx.keepGood(
-            ctx.keepGood(p.apply(ctx.incremental(ReadFiles.wholeFiles(songs(options)).named("ReadSongs"))))
+            ctx.keepGood(
+                    p.apply(
+                        ctx.incremental(ReadFiles.wholeFiles(songs(options)).named("ReadSongs"))))
                 .apply(ParseRecords.with(new SongParser(), Song.class).named("ParseSongs")));
     PCollection<SongplayEvent> events =
         ctx.keepGood(
-            ctx.keepGood(p.apply(ctx.incremental(ReadFiles.lines(events(options)).named("ReadEvents"))))
-                .apply(ParseRecords.with(new EventParser(), SongplayEvent.class).named("ParseEvents")));
+            ctx.keepGood(
+                    p.apply(ctx.incremental(ReadFiles.lines(events(options)).named("ReadEvents"))))
+                .apply(
+                    ParseRecords.with(new EventParser(), SongplayEvent.class)
+                        .named("ParseEvents")));
     return List.of(
         songs.apply("StageSongs", ctx.<Song>stage("s_song")),
         events.apply("StageEvents", ctx.<SongplayEvent>stage("s_songplay_event")));

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import etl.pipelines.common.TestFiles;
+import etl.pipelines.common.TestHttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import etl.pipelines.common.TestFiles;
-import etl.pipelines.common.TestHttpServer;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -24,7 +23,8 @@ import org.junit.rules.TemporaryFolder;
  */
 public class DailyLoadScriptIT {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
-  private static final Path SCRIPT = Path.of("..", "runner-configs", "schedule", "daily-load.sh").toAbsolutePath().normalize();
+  private static final Path SCRIPT =
+      Path.of("..", "runner-configs", "schedule", "daily-load.sh").toAbsolutePath().normalize();
   private static final Path JAR = Path.of("target", "warehouse-etl.jar").toAbsolutePath();
   @ClassRule public static final TestHttpServer FRED = new TestHttpServer();
 
@@ -36,7 +36,8 @@ public class DailyLoadScriptIT {
   }
 
   @Test
-  public void aDailyRunLoadsBothWarehousesThenOnlyWhatIsNewAndLeavesSummariesAndReports() throws Exception {
+  public void aDailyRunLoadsBothWarehousesThenOnlyWhatIsNewAndLeavesSummariesAndReports()
+      throws Exception {
     Path input = TMP.newFolder("landing").toPath();
     Path state = TMP.newFolder("state").toPath();
     TestFiles.copyTree(Path.of("samples", "sparkify"), input.resolve("sparkify"));
@@ -46,7 +47,8 @@ public class DailyLoadScriptIT {
     Result day1 = runScript(input, state);
 
     assertThat(day1.code()).as(day1.output()).isZero();
-    assertThat(Files.readString(input.resolve("movalytics/consumer_price_index.csv"))).startsWith("DATE,CUSR0000SS62031\n");
+    assertThat(Files.readString(input.resolve("movalytics/consumer_price_index.csv")))
+        .startsWith("DATE,CUSR0000SS62031\n");
     JsonNode sparkify = summary(state, "sparkify");
     assertThat(sparkify.get("status").asText()).isEqualTo("succeeded");
     assertThat(sparkify.get("files").get(1).get("read").asInt()).isEqualTo(2);
@@ -57,9 +59,13 @@ public class DailyLoadScriptIT {
     // The next day: one new event log.
     Path newDay = input.resolve("sparkify/log_data/2018/11/2018-11-03-events.json");
     // (Bytes kept as they are: the sample log holds a deliberately invalid UTF-8 line.)
-    String day2 = new String(Files.readAllBytes(input.resolve("sparkify/log_data/2018/11/2018-11-02-events.json")),
-        StandardCharsets.ISO_8859_1);
-    Files.write(newDay, day2.replace("\"ts\": 15411", "\"ts\": 15412").getBytes(StandardCharsets.ISO_8859_1));
+    String day2 =
+        new String(
+            Files.readAllBytes(input.resolve("sparkify/log_data/2018/11/2018-11-02-events.json")),
+            StandardCharsets.ISO_8859_1);
+    Files.write(
+        newDay,
+        day2.replace("\"ts\": 15411", "\"ts\": 15412").getBytes(StandardCharsets.ISO_8859_1));
     Result nextRun = runScript(input, state);
 
     assertThat(nextRun.code()).as(nextRun.output()).isZero();
@@ -78,9 +84,12 @@ public class DailyLoadScriptIT {
 
     Result r = runScript(input, TMP.newFolder("state2").toPath());
 
-    // No song files: a configuration mistake, exit 2, which is what cron mails and Airflow fails on.
+    // No song files: a configuration mistake, exit 2, which is what cron mails and Airflow fails
+    // on.
     assertThat(r.code()).as(r.output()).isEqualTo(2);
-    assertThat(r.output()).contains("error: No song files found at").contains("daily load finished with exit code 2");
+    assertThat(r.output())
+        .contains("error: No song files found at")
+        .contains("daily load finished with exit code 2");
   }
 
   private record Result(int code, String output) {}
@@ -100,5 +109,4 @@ public class DailyLoadScriptIT {
   private static JsonNode summary(Path state, String warehouse) throws IOException {
     return new ObjectMapper().readTree(state.resolve("summary-" + warehouse + ".json").toFile());
   }
-
 }

@@ -26,7 +26,8 @@ public class FlinkRunnerTest {
   @ClassRule public static final TestS3Server S3 = new TestS3Server();
 
   private static final String DEAD_LETTERS =
-      "select step, reason, regexp_replace(source, '.*/', ''), position from etl_dead_letter order by 1, 2, 3, 4";
+      "select step, reason, regexp_replace(source, '.*/', ''), position from etl_dead_letter order"
+          + " by 1, 2, 3, 4";
 
   @Test
   public void sparkifyOnFlinkEqualsTheDirectRunner() {

@@ -22,12 +22,12 @@ import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
- * Both warehouses on a real Spark standalone cluster: a master and a worker started from the
- * Spark jars Maven fetched (runner-configs/spark-home, no Spark download), the cluster jar
- * submitted through {@code SparkSubmit} exactly as on EMR, inputs read via {@code s3://} from the
- * in-process S3 server, loaded into embedded PostgreSQL. Every table must equal the Direct runner's
- * load of the same files (content hashes). Everything listens on 127.0.0.1; every process started
- * here is stopped afterwards, also when a test fails.
+ * Both warehouses on a real Spark standalone cluster: a master and a worker started from the Spark
+ * jars Maven fetched (runner-configs/spark-home, no Spark download), the cluster jar submitted
+ * through {@code SparkSubmit} exactly as on EMR, inputs read via {@code s3://} from the in-process
+ * S3 server, loaded into embedded PostgreSQL. Every table must equal the Direct runner's load of
+ * the same files (content hashes). Everything listens on 127.0.0.1; every process started here is
+ * stopped afterwards, also when a test fails.
  *
  * <p>An integration test ({@code mvn verify}): it needs the jars {@code mvn package} builds.
  */
@@ -37,18 +37,23 @@ public class SparkStandaloneClusterIT {
   @ClassRule public static final LocalProcesses CLUSTER = new LocalProcesses("spark-standalone");
 
   static final Path SPARK_HOME =
-      Path.of("..", "runner-configs", "spark-home", "target", "spark-home").toAbsolutePath().normalize();
+      Path.of("..", "runner-configs", "spark-home", "target", "spark-home")
+          .toAbsolutePath()
+          .normalize();
   static final Path CLUSTER_JAR = Path.of("target", "warehouse-etl-cluster.jar").toAbsolutePath();
   static final Path PROPERTIES =
       Path.of("..", "runner-configs", "spark-standalone.conf").toAbsolutePath().normalize();
-  static final Path JVM_FLAGS = Path.of("..", "runner-configs", "java17.jvm").toAbsolutePath().normalize();
+  static final Path JVM_FLAGS =
+      Path.of("..", "runner-configs", "java17.jvm").toAbsolutePath().normalize();
   private static String master;
   private static List<String> jvmFlags;
   private static Map<String, String> env;
 
   @BeforeClass
   public static void startMasterAndWorker() throws IOException {
-    assertThat(SPARK_HOME.resolve("jars")).as("built by mvn package (runner-configs/spark-home)").isDirectory();
+    assertThat(SPARK_HOME.resolve("jars"))
+        .as("built by mvn package (runner-configs/spark-home)")
+        .isDirectory();
     assertThat(CLUSTER_JAR).as("built by mvn package").isRegularFile();
     jvmFlags = Files.readAllLines(JVM_FLAGS).stream().filter(l -> !l.isBlank()).toList();
     env =
@@ -62,17 +67,33 @@ public class SparkStandaloneClusterIT {
     master = "spark://127.0.0.1:" + port;
     CLUSTER.start(
         "master",
-        spark("org.apache.spark.deploy.master.Master", "-Xmx512m",
-            "--host", "127.0.0.1", "--port", String.valueOf(port),
-            "--webui-port", String.valueOf(LocalProcesses.freePort())),
+        spark(
+            "org.apache.spark.deploy.master.Master",
+            "-Xmx512m",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--webui-port",
+            String.valueOf(LocalProcesses.freePort())),
         env);
     CLUSTER.awaitLog("master", "I have been elected leader", Duration.ofSeconds(90));
     CLUSTER.start(
         "worker",
-        spark("org.apache.spark.deploy.worker.Worker", "-Xmx512m", master,
-            "--host", "127.0.0.1", "--cores", "2", "--memory", "3g",
-            "--webui-port", String.valueOf(LocalProcesses.freePort()),
-            "--work-dir", CLUSTER.logDir().resolve("work").toString()),
+        spark(
+            "org.apache.spark.deploy.worker.Worker",
+            "-Xmx512m",
+            master,
+            "--host",
+            "127.0.0.1",
+            "--cores",
+            "2",
+            "--memory",
+            "3g",
+            "--webui-port",
+            String.valueOf(LocalProcesses.freePort()),
+            "--work-dir",
+            CLUSTER.logDir().resolve("work").toString()),
         env);
     CLUSTER.awaitLog("worker", "Successfully registered with master", Duration.ofSeconds(90));
   }
@@ -91,7 +112,8 @@ public class SparkStandaloneClusterIT {
   public void relativeInputsReachTheWorkersAndAFailedCheckIsRolledBackOnceNotRetried() {
     // Executors run in the worker's directory: a relative --input must reach them made absolute.
     DB.execute("drop schema public cascade; create schema public");
-    assertThat(submit("sparkify", "relative-1", "--input=samples/sparkify")).isEqualTo(JobRunner.OK);
+    assertThat(submit("sparkify", "relative-1", "--input=samples/sparkify"))
+        .isEqualTo(JobRunner.OK);
     assertThat(DB.lines("select count(*) from f_songplay")).containsExactly("7");
 
     // A song whose artist is missing fails a relationship check on the next run. Spark retries a
@@ -99,16 +121,22 @@ public class SparkStandaloneClusterIT {
     DB.execute(
         "insert into d_song (song_id, title, artist_id, artist_name, year, duration) "
             + "values ('SOORPHAN', 'Orphan', 'ARNOWHERE', 'Nobody', null, 1.0)");
-    Map<String, String> before = DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay"));
-    assertThat(submit("sparkify", "relative-2", "--input=samples/sparkify")).isEqualTo(JobRunner.CHECKS_FAILED);
+    Map<String, String> before =
+        DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay"));
+    assertThat(submit("sparkify", "relative-2", "--input=samples/sparkify"))
+        .isEqualTo(JobRunner.CHECKS_FAILED);
 
-    assertThat(DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay"))).isEqualTo(before);
-    assertThat(DB.lines("select status from etl_run order by started_at")).containsExactly("succeeded", "failed_checks");
-    assertThat(DB.lines(
-            "select check_name, count(*) from etl_check_result where run_id = (select max(run_id) from etl_run)"
-                + " group by check_name having count(*) <> 1"))
+    assertThat(DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay")))
+        .isEqualTo(before);
+    assertThat(DB.lines("select status from etl_run order by started_at"))
+        .containsExactly("succeeded", "failed_checks");
+    assertThat(
+            DB.lines(
+                "select check_name, count(*) from etl_check_result where run_id = (select"
+                    + " max(run_id) from etl_run) group by check_name having count(*) <> 1"))
         .isEmpty();
-    assertThat(CLUSTER.tail("submit-relative-2", Integer.MAX_VALUE)).doesNotContain("failed 4 times");
+    assertThat(CLUSTER.tail("submit-relative-2", Integer.MAX_VALUE))
+        .doesNotContain("failed 4 times");
   }
 
   private static void assertClusterLoadEqualsDirectLoad(WarehouseJob<?> job) {
@@ -128,18 +156,25 @@ public class SparkStandaloneClusterIT {
     int exit = submit(name, name, s3.toArray(new String[0]));
 
     assertThat(exit).as(CLUSTER.tail("submit-" + name, 80)).isEqualTo(JobRunner.OK);
-    assertThat(CLUSTER.tail("submit-" + name, Integer.MAX_VALUE)).contains("Connecting to master " + master);
+    assertThat(CLUSTER.tail("submit-" + name, Integer.MAX_VALUE))
+        .contains("Connecting to master " + master);
     assertThat(DB.fingerprints(tables)).isEqualTo(expected);
   }
 
   /** Submits the cluster jar running {@code job} with {@code args}; logs to submit-{@code log}. */
   private static int submit(String job, String log, String... args) {
     List<String> submit =
-        spark("org.apache.spark.deploy.SparkSubmit", "-Xmx1g",
-            "--master", master,
-            "--deploy-mode", "client",
-            "--class", "etl.pipelines.Main",
-            "--properties-file", PROPERTIES.toString(),
+        spark(
+            "org.apache.spark.deploy.SparkSubmit",
+            "-Xmx1g",
+            "--master",
+            master,
+            "--deploy-mode",
+            "client",
+            "--class",
+            "etl.pipelines.Main",
+            "--properties-file",
+            PROPERTIES.toString(),
             CLUSTER_JAR.toString(),
             job,
             "--runner=SparkRunner",

@@ -15,12 +15,16 @@ import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Test;
 
-/** Every input record accounted for, per source, in every run; a run that cannot account publishes nothing. */
+/**
+ * Every input record accounted for, per source, in every run; a run that cannot account publishes
+ * nothing.
+ */
 public class AccountingTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
 
   private static final String INPUT = "--input=" + Path.of("samples", "sparkify").toAbsolutePath();
-  private static final List<String> TABLES = new SparkifyJob().finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES =
+      new SparkifyJob().finalTables().stream().map(TableDef::name).toList();
 
   @Before
   public void emptyWarehouse() {
@@ -36,19 +40,44 @@ public class AccountingTest {
         .contains("ok  song files: read 15 = loaded 9 + dead-lettered 6 + filtered 0")
         .contains("ok  events: read 21 = loaded 12 + dead-lettered 8 + filtered 1 {blank_line=1}");
     String json = DB.lines("select accounting from etl_run where run_id = ?", run.runId()).get(0);
-    List<Object> recorded = new ObjectMapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {});
+    List<Object> recorded =
+        new ObjectMapper()
+            .readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {});
     assertThat(recorded)
         .containsExactly(
-            Map.of("source", "song files", "read", 15, "loaded", 9, "dead_lettered", 6, "filtered", Map.of(),
-                "balanced", true),
-            Map.of("source", "events", "read", 21, "loaded", 12, "dead_lettered", 8,
-                "filtered", Map.of("blank_line", 1), "balanced", true));
+            Map.of(
+                "source",
+                "song files",
+                "read",
+                15,
+                "loaded",
+                9,
+                "dead_lettered",
+                6,
+                "filtered",
+                Map.of(),
+                "balanced",
+                true),
+            Map.of(
+                "source",
+                "events",
+                "read",
+                21,
+                "loaded",
+                12,
+                "dead_lettered",
+                8,
+                "filtered",
+                Map.of("blank_line", 1),
+                "balanced",
+                true));
   }
 
   @Test
   public void aRunWhoseRecordsDoNotAddUpFailsAndPublishesNothing() {
     assertThat(DB.run(new SparkifyJob(), INPUT).exitCode()).isEqualTo(JobRunner.OK);
-    DB.execute("delete from f_songplay where songplay_id = (select min(songplay_id) from f_songplay)");
+    DB.execute(
+        "delete from f_songplay where songplay_id = (select min(songplay_id) from f_songplay)");
     Map<String, String> before = DB.fingerprints(TABLES);
 
     // The same load (every file again: --full-refresh), but the 7 events ParseEvents rejects are
@@ -58,28 +87,40 @@ public class AccountingTest {
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.FAILED);
     assertThat(run.out())
-        .contains("Records do not add up, nothing was published: events: read 21 ≠ loaded 12 + dead-lettered 1 + filtered 1")
+        .contains(
+            "Records do not add up, nothing was published: events: read 21 ≠ loaded 12 +"
+                + " dead-lettered 1 + filtered 1")
         .contains("BAD events");
     assertThat(DB.fingerprints(TABLES)).isEqualTo(before);
-    assertThat(DB.lines("select status from etl_run order by started_at")).containsExactly("succeeded", "failed");
+    assertThat(DB.lines("select status from etl_run order by started_at"))
+        .containsExactly("succeeded", "failed");
   }
 
   @Test
   public void rowsARetriedBundleStagedTwiceAreCountedOnce() throws Exception {
-    DB.execute("create table etl_dead_letter (run_id text, step text, source text, position bigint);"
-        + " create table s_x (run_id text, source text, line bigint);"
-        + " insert into s_x values ('r', 'f', 2), ('r', 'f', 3), ('r', 'f', 3), ('other', 'f', 9);"
-        + " insert into etl_dead_letter values ('r', 'ParseX', 'f', 4), ('r', 'ParseX', 'f', 4)");
+    DB.execute(
+        "create table etl_dead_letter (run_id text, step text, source text, position bigint);"
+            + " create table s_x (run_id text, source text, line bigint); insert into s_x values"
+            + " ('r', 'f', 2), ('r', 'f', 3), ('r', 'f', 3), ('other', 'f', 9); insert into"
+            + " etl_dead_letter values ('r', 'ParseX', 'f', 4), ('r', 'ParseX', 'f', 4)");
     Accounting.Source source =
-        Accounting.Source.of("x", "ReadX", List.of("ParseX"), new Accounting.Staged("s_x", List.of("source", "line")));
-    // Read 4 lines: a header (filtered), 2 staged (one of them twice), 1 dead letter (recorded twice).
+        Accounting.Source.of(
+            "x",
+            "ReadX",
+            List.of("ParseX"),
+            new Accounting.Staged("s_x", List.of("source", "line")));
+    // Read 4 lines: a header (filtered), 2 staged (one of them twice), 1 dead letter (recorded
+    // twice).
     Map<String, Map<String, Long>> counters =
-        Map.of("ReadX", Map.of("records", 3L, "filtered_header", 1L), "ParseX", Map.of("parsed", 2L));
+        Map.of(
+            "ReadX", Map.of("records", 3L, "filtered_header", 1L), "ParseX", Map.of("parsed", 2L));
 
-    List<Accounting.Balance> balances = Accounting.balances(List.of(source), counters, DB.warehouse(), "r");
+    List<Accounting.Balance> balances =
+        Accounting.balances(List.of(source), counters, DB.warehouse(), "r");
 
     assertThat(balances).hasSize(1);
-    assertThat(balances.get(0).toString()).isEqualTo("x: read 4 = loaded 2 + dead-lettered 1 + filtered 1 {header=1}");
+    assertThat(balances.get(0).toString())
+        .isEqualTo("x: read 4 = loaded 2 + dead-lettered 1 + filtered 1 {header=1}");
     assertThat(balances.get(0).balanced()).isTrue();
   }
 
@@ -91,7 +132,10 @@ public class AccountingTest {
     public List<Accounting.Source> sources(SparkifyOptions options) {
       return List.of(
           job.sources(options).get(0),
-          Accounting.Source.of("events", "ReadEvents", List.of(),
+          Accounting.Source.of(
+              "events",
+              "ReadEvents",
+              List.of(),
               new Accounting.Staged("s_songplay_event", List.of("source", "line"))));
     }
 
@@ -131,7 +175,8 @@ public class AccountingTest {
     }
 
     @Override
-    public List<PCollection<?>> expand(Pipeline pipeline, SparkifyOptions options, JobContext context) {
+    public List<PCollection<?>> expand(
+        Pipeline pipeline, SparkifyOptions options, JobContext context) {
       return job.expand(pipeline, options, context);
     }
   }

@@ -20,7 +20,8 @@ public class ConcurrentRunsTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
 
   private static final SparkifyJob SPARKIFY = new SparkifyJob();
-  private static final List<String> TABLES = SPARKIFY.finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES =
+      SPARKIFY.finalTables().stream().map(TableDef::name).toList();
   private static final String INPUT = "--input=" + Path.of("samples", "sparkify").toAbsolutePath();
 
   @Before
@@ -29,7 +30,8 @@ public class ConcurrentRunsTest {
   }
 
   @Test
-  public void aRunRefusesWhileAnotherRunOfTheSameWarehouseHoldsItsLockAndChangesNothing() throws Exception {
+  public void aRunRefusesWhileAnotherRunOfTheSameWarehouseHoldsItsLockAndChangesNothing()
+      throws Exception {
     assertThat(DB.run(SPARKIFY, INPUT).exitCode()).isEqualTo(JobRunner.OK);
     Map<String, String> before = DB.fingerprints(TABLES);
 
@@ -41,14 +43,16 @@ public class ConcurrentRunsTest {
 
       assertThat(refused.exitCode()).isEqualTo(JobRunner.BUSY);
       assertThat(refused.err().strip())
-          .isEqualTo("error: Another sparkify run is loading this warehouse; nothing was done. "
-              + "Run again when it has finished.");
+          .isEqualTo(
+              "error: Another sparkify run is loading this warehouse; nothing was done. "
+                  + "Run again when it has finished.");
       assertThat(DB.lines("select status from etl_run")).containsExactly("succeeded");
       assertThat(DB.fingerprints(TABLES)).isEqualTo(before);
 
       // The lock is per warehouse: Movalytics loads meanwhile.
       TestWarehouse.Run movalytics =
-          DB.run(new MovalyticsJob(), "--input=" + Path.of("samples", "movalytics").toAbsolutePath());
+          DB.run(
+              new MovalyticsJob(), "--input=" + Path.of("samples", "movalytics").toAbsolutePath());
       assertThat(movalytics.exitCode()).as(movalytics.err()).isEqualTo(JobRunner.OK);
     }
 
@@ -63,11 +67,16 @@ public class ConcurrentRunsTest {
     Map<String, String> once = DB.fingerprints(TABLES);
     DB.execute("drop schema public cascade; create schema public");
 
-    CompletableFuture<TestWarehouse.Run> a = CompletableFuture.supplyAsync(() -> DB.run(SPARKIFY, INPUT));
-    CompletableFuture<TestWarehouse.Run> b = CompletableFuture.supplyAsync(() -> DB.run(SPARKIFY, INPUT));
+    CompletableFuture<TestWarehouse.Run> a =
+        CompletableFuture.supplyAsync(() -> DB.run(SPARKIFY, INPUT));
+    CompletableFuture<TestWarehouse.Run> b =
+        CompletableFuture.supplyAsync(() -> DB.run(SPARKIFY, INPUT));
     List<Integer> codes = List.of(a.get().exitCode(), b.get().exitCode());
 
-    assertThat(codes).as(a.get().err() + b.get().err()).allMatch(c -> c == JobRunner.OK || c == JobRunner.BUSY).contains(JobRunner.OK);
+    assertThat(codes)
+        .as(a.get().err() + b.get().err())
+        .allMatch(c -> c == JobRunner.OK || c == JobRunner.BUSY)
+        .contains(JobRunner.OK);
     assertThat(DB.fingerprints(TABLES)).isEqualTo(once);
     assertThat(DB.lines("select count(*) from etl_run where status = 'succeeded'"))
         .containsExactly(String.valueOf(codes.stream().filter(c -> c == JobRunner.OK).count()));

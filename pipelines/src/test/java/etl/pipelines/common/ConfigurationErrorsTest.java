@@ -38,7 +38,9 @@ public class ConfigurationErrorsTest {
     assertThat(run.err())
         .startsWith("error: Cannot list song files at s3://landing/sparkify/song_data/**/*.json: ")
         .doesNotContain("\tat ");
-    assertThat(DB.lines("select count(*) from information_schema.tables where table_schema = 'public'"))
+    assertThat(
+            DB.lines(
+                "select count(*) from information_schema.tables where table_schema = 'public'"))
         .containsExactly("0");
   }
 
@@ -50,7 +52,8 @@ public class ConfigurationErrorsTest {
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
     assertThat(run.err().strip())
-        .isEqualTo("error: No song files found at " + missing + "/song_data/**/*.json (check --input)");
+        .isEqualTo(
+            "error: No song files found at " + missing + "/song_data/**/*.json (check --input)");
     assertThat(run.out()).isEmpty();
   }
 
@@ -63,7 +66,8 @@ public class ConfigurationErrorsTest {
     Run run = TestWarehouse.runWithoutDatabase(new SparkifyJob(), "--input=" + input);
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
-    assertThat(run.err()).startsWith("error: No event logs found at " + input + "/log_data/**/*.json");
+    assertThat(run.err())
+        .startsWith("error: No event logs found at " + input + "/log_data/**/*.json");
   }
 
   /** A port nothing listens on (it was free a moment ago). */
@@ -86,7 +90,10 @@ public class ConfigurationErrorsTest {
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
     assertThat(run.err())
-        .startsWith("error: Cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/warehouse as etl: ")
+        .startsWith(
+            "error: Cannot connect to jdbc:postgresql://127.0.0.1:"
+                + closedPort
+                + "/warehouse as etl: ")
         .doesNotContain("\tat ");
   }
 
@@ -97,13 +104,16 @@ public class ConfigurationErrorsTest {
             new SparkifyJob(), "--input=samples/sparkify", "--jdbcUrl=jdbc:mysql://127.0.0.1/x");
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
-    assertThat(run.err()).startsWith("error: Unsupported JDBC URL").contains("jdbc:mysql://127.0.0.1/x");
+    assertThat(run.err())
+        .startsWith("error: Unsupported JDBC URL")
+        .contains("jdbc:mysql://127.0.0.1/x");
   }
 
   @Test
   public void anUnreachableRedshiftIsNamedWithoutItsPassword() throws Exception {
     int closedPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort();
     }
     Run run =
@@ -115,7 +125,8 @@ public class ConfigurationErrorsTest {
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
     assertThat(run.err())
-        .startsWith("error: Cannot connect to jdbc:redshift://127.0.0.1:" + closedPort + "/dev as etl: ")
+        .startsWith(
+            "error: Cannot connect to jdbc:redshift://127.0.0.1:" + closedPort + "/dev as etl: ")
         .doesNotContain("\tat ");
   }
 

@@ -26,7 +26,8 @@ public class DatabaseFaultTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   private static final MovalyticsJob JOB = new MovalyticsJob();
-  private static final List<String> TABLES = JOB.finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES =
+      JOB.finalTables().stream().map(TableDef::name).toList();
 
   @Test
   public void theDatabaseStoppedDuringStagingFailsTheRunAndChangesNoFinalTable() throws Exception {
@@ -52,15 +53,19 @@ public class DatabaseFaultTest {
     EmbeddedWarehouse db = EmbeddedWarehouse.start(dataDir);
     assertThat(load(db, small).exitCode()).isEqualTo(JobRunner.OK);
     EmbeddedWarehouse running = db;
-    CompletableFuture<TestWarehouse.Run> faulted = CompletableFuture.supplyAsync(() -> load(running, big));
+    CompletableFuture<TestWarehouse.Run> faulted =
+        CompletableFuture.supplyAsync(() -> load(running, big));
     awaitStagingOfRatings(db);
     db.close(); // the database goes away mid-COPY
 
     TestWarehouse.Run failed = faulted.get();
     assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(JobRunner.FAILED);
-    assertThat(failed.out()).contains("FAILED").containsPattern("(?i)terminating connection|connection|I/O error");
+    assertThat(failed.out())
+        .contains("FAILED")
+        .containsPattern("(?i)terminating connection|connection|I/O error");
     assertThat(failed.out() + failed.err()).doesNotContain("\tat ");
-    // The database is still down when the run ends: its etl_run row cannot be finished, and it says so.
+    // The database is still down when the run ends: its etl_run row cannot be finished, and it says
+    // so.
     assertThat(failed.out()).contains("Not recorded in etl_run: ");
 
     db = EmbeddedWarehouse.start(dataDir); // the same data, restarted
@@ -75,7 +80,11 @@ public class DatabaseFaultTest {
 
   private static TestWarehouse.Run load(EmbeddedWarehouse db, Path input) {
     return TestWarehouse.runWithoutDatabase(
-        JOB, "--input=" + input, "--jdbcUrl=" + db.jdbcUrl(), "--dbUser=postgres", "--minRatings=5");
+        JOB,
+        "--input=" + input,
+        "--jdbcUrl=" + db.jdbcUrl(),
+        "--dbUser=postgres",
+        "--minRatings=5");
   }
 
   /** Waits until a COPY into s_rating is running. */
@@ -85,7 +94,9 @@ public class DatabaseFaultTest {
       try (Connection c = w.connect();
           ResultSet rs =
               c.createStatement()
-                  .executeQuery("select 1 from pg_stat_activity where query ilike 'copy s_rating%' and state = 'active'")) {
+                  .executeQuery(
+                      "select 1 from pg_stat_activity where query ilike 'copy s_rating%' and state"
+                          + " = 'active'")) {
         if (rs.next()) {
           return;
         }

@@ -22,7 +22,9 @@ public class EmbeddedWarehouseTest {
   @Test
   public void keepsTheWarehouseInTheGivenDataDirectoryAcrossRuns() throws Exception {
     Path dir = tmp.getRoot().toPath().resolve("warehouse");
-    String[] args = {"--input=" + Path.of("samples/sparkify").toAbsolutePath(), "--embeddedDataDir=" + dir};
+    String[] args = {
+      "--input=" + Path.of("samples/sparkify").toAbsolutePath(), "--embeddedDataDir=" + dir
+    };
 
     Run first = TestWarehouse.runWithoutDatabase(new SparkifyJob(), args);
     Run second = TestWarehouse.runWithoutDatabase(new SparkifyJob(), args);
@@ -49,7 +51,9 @@ public class EmbeddedWarehouseTest {
     Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
     List<Path> before = pgDirs(tmpdir);
 
-    Run run = TestWarehouse.runWithoutDatabase(new SparkifyJob(), "--input=" + Path.of("samples/sparkify").toAbsolutePath());
+    Run run =
+        TestWarehouse.runWithoutDatabase(
+            new SparkifyJob(), "--input=" + Path.of("samples/sparkify").toAbsolutePath());
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
     assertThat(run.out()).doesNotContain("Warehouse kept");
@@ -58,7 +62,11 @@ public class EmbeddedWarehouseTest {
 
   private static List<Path> pgDirs(Path tmpdir) throws Exception {
     try (var s = Files.list(tmpdir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("warehouse-etl-pg-") && !p.getFileName().toString().endsWith("binaries")).toList();
+      return s.filter(
+              p ->
+                  p.getFileName().toString().startsWith("warehouse-etl-pg-")
+                      && !p.getFileName().toString().endsWith("binaries"))
+          .toList();
     }
   }
 }

@@ -29,9 +29,11 @@ public class IncrementalLoadTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
-  private static final List<String> TABLES = new SparkifyJob().finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES =
+      new SparkifyJob().finalTables().stream().map(TableDef::name).toList();
   private static final int DAYS = 4;
   private static Path generated;
+
   /** Final tables after one run over all {@link #DAYS} days at once, in an empty warehouse. */
   private static Map<String, String> allAtOnce;
 
@@ -68,18 +70,26 @@ public class IncrementalLoadTest {
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
       assertThat(filesOf(run, "ReadEvents")).containsExactly(logOf(daily, day).toString());
-      assertThat(run.out()).contains("ReadEvents: " + day + " files listed, " + (day - 1) + " already loaded, 1 read");
+      assertThat(run.out())
+          .contains(
+              "ReadEvents: " + day + " files listed, " + (day - 1) + " already loaded, 1 read");
       // Only that day's lines were staged (the invalid ones are dead letters, accounted for).
       long lines = nonBlankLines(logOf(daily, day));
       long staged = count("select count(*) from s_songplay_event where run_id = ?", run.runId());
-      long deadLetters = count("select count(*) from etl_dead_letter where run_id = ? and step like '%Events'", run.runId());
+      long deadLetters =
+          count(
+              "select count(*) from etl_dead_letter where run_id = ? and step like '%Events'",
+              run.runId());
       assertThat(staged + deadLetters).isEqualTo(lines);
       // The song files were read by the first run only.
       assertThat(filesOf(run, "ReadSongs")).hasSize(day == 1 ? songFiles() : 0);
     }
 
     assertThat(DB.fingerprints(TABLES)).isEqualTo(allAtOnce);
-    assertThat(DB.lines("select count(*) as files, count(distinct uri) as uris from etl_loaded_file where current_version and step = 'ReadEvents'"))
+    assertThat(
+            DB.lines(
+                "select count(*) as files, count(distinct uri) as uris from etl_loaded_file where"
+                    + " current_version and step = 'ReadEvents'"))
         .containsExactly(DAYS + "|" + DAYS);
 
     // Nothing new: nothing read, nothing changed.
@@ -99,15 +109,23 @@ public class IncrementalLoadTest {
     assertThat(load().exitCode()).isEqualTo(JobRunner.OK);
 
     // Day 1 copied again: same bytes, a new modification time. Day 2 gains the events of day 3.
-    Files.setLastModifiedTime(logOf(daily, 1), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-    Files.write(logOf(daily, 2), Files.readAllBytes(logOf(generated, 3)), StandardOpenOption.APPEND);
+    Files.setLastModifiedTime(
+        logOf(daily, 1), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Files.write(
+        logOf(daily, 2), Files.readAllBytes(logOf(generated, 3)), StandardOpenOption.APPEND);
     TestWarehouse.Run run = load();
 
     assertThat(run.exitCode()).as(run.out()).isEqualTo(JobRunner.OK);
     assertThat(filesOf(run, "ReadEvents")).containsExactly(logOf(daily, 2).toString());
-    assertThat(DB.lines("select count(*) from etl_loaded_file where uri = ? and current_version", logOf(daily, 2).toString()))
+    assertThat(
+            DB.lines(
+                "select count(*) from etl_loaded_file where uri = ? and current_version",
+                logOf(daily, 2).toString()))
         .containsExactly("1");
-    long day3Plays = count("select count(*) from f_songplay where start_time >= '2018-11-03' and start_time < '2018-11-04'");
+    long day3Plays =
+        count(
+            "select count(*) from f_songplay where start_time >= '2018-11-03' and start_time <"
+                + " '2018-11-04'");
     assertThat(day3Plays).isPositive();
   }
 
@@ -117,7 +135,8 @@ public class IncrementalLoadTest {
       copy(logOf(generated, day), logOf(daily, day));
     }
     assertThat(load().exitCode()).isEqualTo(JobRunner.OK);
-    // The last day's file is withdrawn: an incremental run keeps its plays, a full refresh drops them.
+    // The last day's file is withdrawn: an incremental run keeps its plays, a full refresh drops
+    // them.
     Files.delete(logOf(daily, DAYS + 1));
     TestWarehouse.Run incremental = load();
     assertThat(filesOf(incremental, "ReadEvents")).isEmpty();
@@ -130,7 +149,8 @@ public class IncrementalLoadTest {
     assertThat(filesOf(refresh, "ReadSongs")).hasSize(songFiles());
     assertThat(DB.fingerprints(TABLES)).isEqualTo(allAtOnce);
     // Only the refreshing run's versions are current; the next incremental run reads nothing.
-    assertThat(DB.lines("select distinct run_id from etl_loaded_file where current_version")).containsExactly(refresh.runId());
+    assertThat(DB.lines("select distinct run_id from etl_loaded_file where current_version"))
+        .containsExactly(refresh.runId());
     assertThat(filesOf(load(), "ReadEvents")).isEmpty();
   }
 
@@ -148,7 +168,10 @@ public class IncrementalLoadTest {
     assertThat(failed.exitCode()).isEqualTo(JobRunner.FAILED);
     assertThat(failed.out()).contains("no_day_2");
     assertThat(filesOf(failed, "ReadEvents")).containsExactly(logOf(daily, 2).toString());
-    assertThat(DB.lines("select count(*) from etl_loaded_file where run_id = ? and current_version", failed.runId()))
+    assertThat(
+            DB.lines(
+                "select count(*) from etl_loaded_file where run_id = ? and current_version",
+                failed.runId()))
         .containsExactly("0");
     assertThat(DB.fingerprints(TABLES)).isEqualTo(afterDay1);
 
@@ -157,16 +180,21 @@ public class IncrementalLoadTest {
 
     assertThat(next.exitCode()).isEqualTo(JobRunner.OK);
     assertThat(filesOf(next, "ReadEvents")).containsExactly(logOf(daily, 2).toString());
-    assertThat(count("select count(*) from f_songplay where start_time >= '2018-11-02'")).isPositive();
+    assertThat(count("select count(*) from f_songplay where start_time >= '2018-11-02'"))
+        .isPositive();
   }
 
   private TestWarehouse.Run load(String... extra) {
-    String[] args = Stream.concat(Stream.of("--input=" + daily), Stream.of(extra)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("--input=" + daily), Stream.of(extra)).toArray(String[]::new);
     return DB.run(new SparkifyJob(), args);
   }
 
   private static List<String> filesOf(TestWarehouse.Run run, String step) {
-    return DB.lines("select uri from etl_loaded_file where run_id = ? and step = ? order by uri", run.runId(), step);
+    return DB.lines(
+        "select uri from etl_loaded_file where run_id = ? and step = ? order by uri",
+        run.runId(),
+        step);
   }
 
   private static long count(String sql, Object... params) {
@@ -174,7 +202,9 @@ public class IncrementalLoadTest {
   }
 
   private static long nonBlankLines(Path file) throws IOException {
-    return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count();
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank())
+        .count();
   }
 
   private int songFiles() throws IOException {
@@ -191,5 +221,4 @@ public class IncrementalLoadTest {
     Files.createDirectories(to.getParent());
     Files.copy(from, to);
   }
-
 }

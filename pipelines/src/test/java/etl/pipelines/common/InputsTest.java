@@ -17,7 +17,8 @@ public class InputsTest {
 
   @Test
   public void uriInputsAndAbsolutePathsStayAsGiven() {
-    assertThat(Inputs.under("s3://bucket/landing", "ratings.csv")).isEqualTo("s3://bucket/landing/ratings.csv");
+    assertThat(Inputs.under("s3://bucket/landing", "ratings.csv"))
+        .isEqualTo("s3://bucket/landing/ratings.csv");
     assertThat(Inputs.absolute("file:///data/x.csv")).isEqualTo("file:///data/x.csv");
     assertThat(Inputs.absolute("/data/**/*.json")).isEqualTo("/data/**/*.json");
   }

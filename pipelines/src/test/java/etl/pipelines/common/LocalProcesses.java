@@ -52,7 +52,8 @@ public final class LocalProcesses extends ExternalResource {
 
   /** Starts {@code command} with {@code env} added to this JVM's environment; output → name.log. */
   public synchronized Process start(String name, List<String> command, Map<String, String> env) {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile());
     pb.environment().putAll(env);
     try {
       Process p = pb.start();
@@ -69,7 +70,8 @@ public final class LocalProcesses extends ExternalResource {
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         stop(p);
-        throw new AssertionError(name + " did not finish within " + timeout + "; its log ends:\n" + tail(name, 60));
+        throw new AssertionError(
+            name + " did not finish within " + timeout + "; its log ends:\n" + tail(name, 60));
       }
       return p.exitValue();
     } catch (InterruptedException e) {
@@ -93,7 +95,14 @@ public final class LocalProcesses extends ExternalResource {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError(name + " never logged /" + pattern + "/ within " + timeout + "; its log ends:\n" + tail(name, 60));
+    throw new AssertionError(
+        name
+            + " never logged /"
+            + pattern
+            + "/ within "
+            + timeout
+            + "; its log ends:\n"
+            + tail(name, 60));
   }
 
   /** The last {@code lines} lines of {@code name}'s log. */

@@ -29,7 +29,8 @@ public class PasswordSecrecyTest {
   public static void requirePasswordsForTheEtlRole() throws Exception {
     DB.execute("create role etl_secret login superuser password '" + PASSWORD + "'");
     Path hba = Path.of((String) DB.rows("show hba_file").get(0).get("hba_file"));
-    Files.writeString(hba, "host all etl_secret 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
+    Files.writeString(
+        hba, "host all etl_secret 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
     DB.execute("select pg_reload_conf()");
   }
 
@@ -44,31 +45,42 @@ public class PasswordSecrecyTest {
     assertThat(run.run.out()).contains("SUCCEEDED");
     assertThat(run.everything()).doesNotContain(PASSWORD);
     assertThat(run.logs()).as("the log was captured").contains("as etl_secret (password set)");
-    for (String table : List.of("etl_run", "etl_dead_letter", "etl_check_result", "etl_loaded_file")) {
-      assertThat(DB.lines("select t::text from " + table + " as t")).isNotEmpty().noneMatch(row -> row.contains(PASSWORD));
+    for (String table :
+        List.of("etl_run", "etl_dead_letter", "etl_check_result", "etl_loaded_file")) {
+      assertThat(DB.lines("select t::text from " + table + " as t"))
+          .isNotEmpty()
+          .noneMatch(row -> row.contains(PASSWORD));
     }
-    assertThat(DB.lines("select arguments from etl_run")).allMatch(a -> a.contains("--dbPasswordFile="));
+    assertThat(DB.lines("select arguments from etl_run"))
+        .allMatch(a -> a.contains("--dbPasswordFile="));
   }
 
   @Test
-  public void aPasswordFromASecretsManagerSecretIsUsedAndAppearsInNoOutputLogOrRow() throws Exception {
+  public void aPasswordFromASecretsManagerSecretIsUsedAndAppearsInNoOutputLogOrRow()
+      throws Exception {
     // The form Redshift keeps its credentials in: a JSON secret with a "password" field.
-    SECRETS.put("prod/warehouse", "{\"username\":\"etl_secret\",\"password\":\"" + PASSWORD + "\"}");
+    SECRETS.put(
+        "prod/warehouse", "{\"username\":\"etl_secret\",\"password\":\"" + PASSWORD + "\"}");
 
     Captured run =
         runCapturingLogs(
-            "--dbPasswordSecret=prod/warehouse", "--secretsManagerEndpoint=" + SECRETS.endpoint(), "--awsRegion=us-east-1");
+            "--dbPasswordSecret=prod/warehouse",
+            "--secretsManagerEndpoint=" + SECRETS.endpoint(),
+            "--awsRegion=us-east-1");
 
     assertThat(run.run.exitCode()).as(run.run.err()).isEqualTo(JobRunner.OK);
     assertThat(run.everything()).doesNotContain(PASSWORD);
     assertThat(SECRETS.requests())
         .isNotEmpty()
-        .allSatisfy(r -> {
-          assertThat(r.get("target")).isEqualTo("secretsmanager.GetSecretValue");
-          assertThat(r.get("authorization")).startsWith("AWS4-HMAC-SHA256 Credential=test-access-key/");
-        });
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("target")).isEqualTo("secretsmanager.GetSecretValue");
+              assertThat(r.get("authorization"))
+                  .startsWith("AWS4-HMAC-SHA256 Credential=test-access-key/");
+            });
     for (String table : JobRunner.RUN_TABLES) {
-      assertThat(DB.lines("select t::text from " + table + " as t")).noneMatch(row -> row.contains(PASSWORD));
+      assertThat(DB.lines("select t::text from " + table + " as t"))
+          .noneMatch(row -> row.contains(PASSWORD));
     }
   }
 
@@ -76,13 +88,17 @@ public class PasswordSecrecyTest {
   public void aMissingSecretFailsInOneLineBeforeAnythingRuns() throws Exception {
     Captured run =
         runCapturingLogs(
-            "--dbPasswordSecret=prod/nothing-here", "--secretsManagerEndpoint=" + SECRETS.endpoint(), "--awsRegion=us-east-1");
+            "--dbPasswordSecret=prod/nothing-here",
+            "--secretsManagerEndpoint=" + SECRETS.endpoint(),
+            "--awsRegion=us-east-1");
 
     assertThat(run.run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
     assertThat(run.run.err().strip().lines()).hasSize(1);
     assertThat(run.run.err())
-        .startsWith("error: No secret prod/nothing-here in AWS Secrets Manager at " + SECRETS.endpoint());
-    assertThat(DB.lines("select count(*) from pg_tables where tablename = 'etl_run'")).containsExactly("0");
+        .startsWith(
+            "error: No secret prod/nothing-here in AWS Secrets Manager at " + SECRETS.endpoint());
+    assertThat(DB.lines("select count(*) from pg_tables where tablename = 'etl_run'"))
+        .containsExactly("0");
   }
 
   @Test
@@ -94,7 +110,10 @@ public class PasswordSecrecyTest {
 
     assertThat(run.run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
     assertThat(run.run.err().strip().lines()).hasSize(1);
-    assertThat(run.run.err()).startsWith("error: Cannot connect to ").contains("etl_secret").contains("authentication failed");
+    assertThat(run.run.err())
+        .startsWith("error: Cannot connect to ")
+        .contains("etl_secret")
+        .contains("authentication failed");
     assertThat(run.everything()).doesNotContain(PASSWORD);
   }
 
@@ -114,17 +133,19 @@ public class PasswordSecrecyTest {
     System.setErr(capture);
     try {
       DB.execute("drop schema public cascade; create schema public");
-      List<String> args = new java.util.ArrayList<>(List.of(
-          "--input=" + Path.of("samples", "sparkify").toAbsolutePath(),
-          "--jdbcUrl=" + DB.jdbcUrl(),
-          "--dbUser=etl_secret"));
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of(
+                  "--input=" + Path.of("samples", "sparkify").toAbsolutePath(),
+                  "--jdbcUrl=" + DB.jdbcUrl(),
+                  "--dbUser=etl_secret"));
       args.addAll(List.of(passwordOptions));
-      TestWarehouse.Run run = TestWarehouse.runWithoutDatabase(new SparkifyJob(), args.toArray(new String[0]));
+      TestWarehouse.Run run =
+          TestWarehouse.runWithoutDatabase(new SparkifyJob(), args.toArray(new String[0]));
       return new Captured(run, logs.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(originalOut);
       System.setErr(originalErr);
     }
   }
-
 }

@@ -34,8 +34,10 @@ public class SqlDialectsTest {
 
   private static final List<WarehouseJob<?>> JOBS = List.of(new SparkifyJob(), new MovalyticsJob());
   private static final List<String> RUN_TABLES = JobRunner.RUN_TABLES;
+
   /** Dimensions too big to copy to every node (as many rows as the fact): distributed on a key. */
   private static final List<String> LARGE_DIMENSIONS = List.of("d_time");
+
   /** The clauses only Redshift has: distribution, sort keys and column compression. */
   private static final Pattern REDSHIFT_ONLY =
       Pattern.compile(
@@ -49,7 +51,8 @@ public class SqlDialectsTest {
       String own = dialect.folder();
       RUN_TABLES.forEach(t -> requireOwn(missing, "common/" + own + "/ddl/" + t + ".sql"));
       for (WarehouseJob<?> job : JOBS) {
-        job.stagingTables().forEach(t -> requireOwn(missing, job.name() + "/" + own + "/ddl/" + t + ".sql"));
+        job.stagingTables()
+            .forEach(t -> requireOwn(missing, job.name() + "/" + own + "/ddl/" + t + ".sql"));
         for (TableDef t : job.finalTables()) {
           requireOwn(missing, job.name() + "/" + own + "/ddl/" + t.name() + ".sql");
           requireOwn(missing, job.name() + "/" + own + "/merge/" + t.name() + ".sql");
@@ -67,9 +70,18 @@ public class SqlDialectsTest {
     List<String> missing = new ArrayList<>();
     for (Dialect dialect : Dialect.values()) {
       for (String f :
-          List.of("clear_staging.sql", "run_start.sql", "run_finish.sql", "analyze_table.sql",
-              "record_check_result.sql", "check_results.sql", "count_rows.sql", "count_run_rows.sql",
-              "dead_letters_by_reason.sql", "acquire_run_lock.sql", "running_runs.sql")) {
+          List.of(
+              "clear_staging.sql",
+              "run_start.sql",
+              "run_finish.sql",
+              "analyze_table.sql",
+              "record_check_result.sql",
+              "check_results.sql",
+              "count_rows.sql",
+              "count_run_rows.sql",
+              "dead_letters_by_reason.sql",
+              "acquire_run_lock.sql",
+              "running_runs.sql")) {
         if (!dialect.has("common", f)) {
           missing.add(dialect + " common/" + f);
         }
@@ -77,7 +89,9 @@ public class SqlDialectsTest {
       for (WarehouseJob<?> job : JOBS) {
         List<String> files = new ArrayList<>(job.customChecks());
         files.addAll(job.summaryQueries().values());
-        files.stream().filter(f -> !dialect.has(job.name(), f)).forEach(f -> missing.add(dialect + " " + job.name() + "/" + f));
+        files.stream()
+            .filter(f -> !dialect.has(job.name(), f))
+            .forEach(f -> missing.add(dialect + " " + job.name() + "/" + f));
       }
     }
     assertThat(missing).isEmpty();
@@ -88,12 +102,15 @@ public class SqlDialectsTest {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> ddl : redshiftDdl().entrySet()) {
       String sql = withoutComments(ddl.getValue());
-      Matcher numeric = Pattern.compile("(?i)\\b(numeric|decimal)\\b(?!\\s*\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\))").matcher(sql);
+      Matcher numeric =
+          Pattern.compile("(?i)\\b(numeric|decimal)\\b(?!\\s*\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\))")
+              .matcher(sql);
       if (numeric.find()) {
         problems.add(ddl.getKey() + ": numeric without (precision, scale)");
       }
       if (Pattern.compile("(?i)\\btext\\b|create\\s+index").matcher(sql).find()) {
-        problems.add(ddl.getKey() + ": text (256 characters on Redshift) or an index (Redshift has none)");
+        problems.add(
+            ddl.getKey() + ": text (256 characters on Redshift) or an index (Redshift has none)");
       }
     }
     assertThat(problems).isEmpty();
@@ -109,10 +126,16 @@ public class SqlDialectsTest {
         if (t.name().startsWith("d_") && !LARGE_DIMENSIONS.contains(t.name())) {
           assertThat(sql).as(t.name()).contains("diststyle all");
         } else if (t.name().startsWith("f_") || LARGE_DIMENSIONS.contains(t.name())) {
-          assertThat(sql).as(t.name()).containsPattern("distkey \\([a-z_]+\\)").containsPattern("sortkey \\(");
+          assertThat(sql)
+              .as(t.name())
+              .containsPattern("distkey \\([a-z_]+\\)")
+              .containsPattern("sortkey \\(");
         } else {
           // Bridge tables (movie_genre, movie_cast …): a declared choice either way, sorted.
-          assertThat(sql).as(t.name()).containsPattern("diststyle all|distkey \\(").containsPattern("sortkey \\(");
+          assertThat(sql)
+              .as(t.name())
+              .containsPattern("diststyle all|distkey \\(")
+              .containsPattern("sortkey \\(");
         }
       }
     }
@@ -125,11 +148,13 @@ public class SqlDialectsTest {
   }
 
   @Test
-  public void redshiftSqlWithoutItsStorageClausesBuildsTheSameWarehouseOnPostgres() throws SQLException {
+  public void redshiftSqlWithoutItsStorageClausesBuildsTheSameWarehouseOnPostgres()
+      throws SQLException {
     for (WarehouseJob<?> job : JOBS) {
       DB.execute("drop schema public cascade; create schema public");
       String sample = job.name().equals("sparkify") ? "samples/sparkify" : "samples/movalytics";
-      TestWarehouse.Run run = DB.run(job, "--input=" + java.nio.file.Path.of(sample).toAbsolutePath());
+      TestWarehouse.Run run =
+          DB.run(job, "--input=" + java.nio.file.Path.of(sample).toAbsolutePath());
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
       String runId = run.runId();
 
@@ -194,11 +219,16 @@ public class SqlDialectsTest {
   /** job/table → Redshift DDL text, for the run tables (as common/…) and both warehouses. */
   private static Map<String, String> redshiftDdl() {
     Map<String, String> ddl = new LinkedHashMap<>();
-    RUN_TABLES.forEach(t -> ddl.put("common/" + t, Dialect.REDSHIFT.script("common", "ddl/" + t + ".sql").text()));
+    RUN_TABLES.forEach(
+        t -> ddl.put("common/" + t, Dialect.REDSHIFT.script("common", "ddl/" + t + ".sql").text()));
     for (WarehouseJob<?> job : JOBS) {
       List<String> tables = new ArrayList<>(job.stagingTables());
       job.finalTables().forEach(t -> tables.add(t.name()));
-      tables.forEach(t -> ddl.put(job.name() + "/" + t, Dialect.REDSHIFT.script(job.name(), "ddl/" + t + ".sql").text()));
+      tables.forEach(
+          t ->
+              ddl.put(
+                  job.name() + "/" + t,
+                  Dialect.REDSHIFT.script(job.name(), "ddl/" + t + ".sql").text()));
     }
     return ddl;
   }
@@ -211,14 +241,16 @@ public class SqlDialectsTest {
    * A schema holding one dialect's tables (Redshift's stripped of its storage clauses) and a copy
    * of the run's staged rows; the returned connection works in it.
    */
-  private static Connection schema(String schema, WarehouseJob<?> job, Dialect dialect) throws SQLException {
+  private static Connection schema(String schema, WarehouseJob<?> job, Dialect dialect)
+      throws SQLException {
     Connection c = DB.warehouse().connect();
     try (Statement st = c.createStatement()) {
       st.execute("drop schema if exists " + schema + " cascade");
       st.execute("create schema " + schema);
       st.execute("set search_path to " + schema);
       // Redshift's getdate() (a column default), which PostgreSQL lacks.
-      st.execute("create function getdate() returns timestamp language sql as 'select localtimestamp'");
+      st.execute(
+          "create function getdate() returns timestamp language sql as 'select localtimestamp'");
       List<String> tables = new ArrayList<>(RUN_TABLES);
       List<String> jobTables = new ArrayList<>(job.stagingTables());
       job.finalTables().forEach(t -> jobTables.add(t.name()));
@@ -239,22 +271,26 @@ public class SqlDialectsTest {
     return REDSHIFT_ONLY.matcher(ddl).replaceAll("");
   }
 
-  /** Runs the dialect's MERGE files in the job's order, in one transaction; rows changed per table. */
-  private static Map<String, Long> merge(Connection c, WarehouseJob<?> job, Dialect dialect, String runId)
-      throws SQLException {
+  /**
+   * Runs the dialect's MERGE files in the job's order, in one transaction; rows changed per table.
+   */
+  private static Map<String, Long> merge(
+      Connection c, WarehouseJob<?> job, Dialect dialect, String runId) throws SQLException {
     Map<String, Long> changed = new LinkedHashMap<>();
     c.setAutoCommit(false);
     for (TableDef t : job.finalTables()) {
       SqlScript sql = dialect.script(job.name(), "merge/" + t.name() + ".sql");
       assertThat(sql.name()).startsWith(job.name() + "/" + dialect.folder() + "/");
-      changed.put(t.name(), SqlRunner.execute(c, sql, Map.of("run_id", runId), st -> st.writes(t.name())));
+      changed.put(
+          t.name(), SqlRunner.execute(c, sql, Map.of("run_id", runId), st -> st.writes(t.name())));
     }
     c.commit();
     c.setAutoCommit(true);
     return changed;
   }
 
-  private static Map<String, String> fingerprints(Connection c, WarehouseJob<?> job) throws SQLException {
+  private static Map<String, String> fingerprints(Connection c, WarehouseJob<?> job)
+      throws SQLException {
     return TestWarehouse.fingerprints(c, job.finalTables().stream().map(TableDef::name).toList());
   }
 
@@ -262,25 +298,29 @@ public class SqlDialectsTest {
   private static List<String> changes(WarehouseJob<?> job) {
     if (job.name().equals("sparkify")) {
       return List.of(
-          "update s_song set title = title || ' (live)', year = case when year is null then 1999 end"
-              + " where song_id = (select min(song_id) from s_song)",
+          "update s_song set title = title || ' (live)', year = case when year is null then 1999"
+              + " end where song_id = (select min(song_id) from s_song)",
           // A more complete variant (coordinates and a location) for artists that had none.
-          "update s_song set artist_location = 'Nowhere, NV', artist_latitude = 1.5, artist_longitude = -2.25"
-              + " where artist_location is null",
+          "update s_song set artist_location = 'Nowhere, NV', artist_latitude = 1.5,"
+              + " artist_longitude = -2.25 where artist_location is null",
           // Newer events: every level flips, one location disappears, timestamps move an hour on.
           "update s_songplay_event set level = case level when 'free' then 'paid' else 'free' end,"
               + " ts = ts + interval '1 hour'",
-          "update s_songplay_event set location = null where line = (select min(line) from s_songplay_event)");
+          "update s_songplay_event set location = null where line = (select min(line) from"
+              + " s_songplay_event)");
     }
     return List.of(
         "update s_cpi set cpi = cpi + 1 where month_start = (select max(month_start) from s_cpi)",
-        "update s_movie set title = null, budget = coalesce(budget, 0) + 1, release_date = release_date + interval '1 day'",
+        "update s_movie set title = null, budget = coalesce(budget, 0) + 1, release_date ="
+            + " release_date + interval '1 day'",
         "update s_movie_genre set genre_name = genre_name || '!'",
         "update s_movie_keyword set keyword_name = upper(keyword_name)",
         "update s_movie_cast set character = null, person_name = person_name || ' Jr.'",
         "update s_movie_crew set job = 'Director' where job <> 'Director'",
         // Newer ratings replace older ones; an older one (minus a year) would not.
-        "update s_rating set rating = 5.5 - rating, rated_at = rated_at + interval '1 day' where user_id % 2 = 0",
-        "update s_rating set rating = 5.5 - rating, rated_at = rated_at - interval '1 year' where user_id % 2 = 1");
+        "update s_rating set rating = 5.5 - rating, rated_at = rated_at + interval '1 day' where"
+            + " user_id % 2 = 0",
+        "update s_rating set rating = 5.5 - rating, rated_at = rated_at - interval '1 year' where"
+            + " user_id % 2 = 1");
   }
 }

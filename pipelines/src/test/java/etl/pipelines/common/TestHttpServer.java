@@ -10,7 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.rules.ExternalResource;
 
-/** An HTTP server on 127.0.0.1 for a test: each path answers by its query string; requests are kept. */
+/**
+ * An HTTP server on 127.0.0.1 for a test: each path answers by its query string; requests are kept.
+ */
 public final class TestHttpServer extends ExternalResource {
   private HttpServer server;
   private final List<String> queries = new CopyOnWriteArrayList<>();
@@ -33,16 +35,18 @@ public final class TestHttpServer extends ExternalResource {
 
   /** Serves a path; {@code answer} gets the query string (or null). */
   public TestHttpServer serve(String path, Function<String, Response> answer) {
-    server.createContext(path, exchange -> {
-      String query = exchange.getRequestURI().getQuery();
-      queries.add(String.valueOf(query));
-      Response r = answer.apply(query);
-      byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(r.status(), body.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(body);
-      }
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          String query = exchange.getRequestURI().getQuery();
+          queries.add(String.valueOf(query));
+          Response r = answer.apply(query);
+          byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(r.status(), body.length);
+          try (OutputStream o = exchange.getResponseBody()) {
+            o.write(body);
+          }
+        });
     return this;
   }
 

@@ -15,8 +15,8 @@ import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.rules.ExternalResource;
 
 /**
- * A real S3 API (s3proxy over an in-memory blob store) on 127.0.0.1 with a free port, for the
- * tests that read inputs through Beam's S3 file system.
+ * A real S3 API (s3proxy over an in-memory blob store) on 127.0.0.1 with a free port, for the tests
+ * that read inputs through Beam's S3 file system.
  */
 public final class TestS3Server extends ExternalResource {
   public static final String ACCESS_KEY = "test-access-key";
@@ -77,7 +77,10 @@ public final class TestS3Server extends ExternalResource {
       "--endpoint=" + endpoint(),
       "--awsRegion=us-east-1",
       "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\",\"accessKeyId\":\""
-          + ACCESS_KEY + "\",\"secretAccessKey\":\"" + SECRET_KEY + "\"}"
+          + ACCESS_KEY
+          + "\",\"secretAccessKey\":\""
+          + SECRET_KEY
+          + "\"}"
     };
   }
 
@@ -90,7 +93,9 @@ public final class TestS3Server extends ExternalResource {
   public java.util.List<String> keys(String bucket) {
     java.util.List<String> keys = new java.util.ArrayList<>();
     for (org.jclouds.blobstore.domain.StorageMetadata m :
-        context.getBlobStore().list(bucket, org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive())) {
+        context
+            .getBlobStore()
+            .list(bucket, org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive())) {
       if (m.getType() == org.jclouds.blobstore.domain.StorageType.BLOB) {
         keys.add(m.getName());
       }
@@ -101,7 +106,8 @@ public final class TestS3Server extends ExternalResource {
 
   /** The bytes of one object. */
   public byte[] read(String bucket, String key) {
-    try (java.io.InputStream in = context.getBlobStore().getBlob(bucket, key).getPayload().openStream()) {
+    try (java.io.InputStream in =
+        context.getBlobStore().getBlob(bucket, key).getPayload().openStream()) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -119,7 +125,8 @@ public final class TestS3Server extends ExternalResource {
               f -> {
                 String key = prefix + "/" + dir.relativize(f).toString().replace('\\', '/');
                 try {
-                  store.putBlob(bucket, store.blobBuilder(key).payload(Files.readAllBytes(f)).build());
+                  store.putBlob(
+                      bucket, store.blobBuilder(key).payload(Files.readAllBytes(f)).build());
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }

@@ -15,11 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.rules.ExternalResource;
 
 /**
- * The GetSecretValue action of AWS Secrets Manager's JSON 1.1 protocol, served on 127.0.0.1 for
- * the AWS SDK's real client (no Secrets Manager emulator runs on this machine: no Docker, no pip).
- * It answers as the service does — the secret, or a {@code ResourceNotFoundException} — and keeps
- * the requests, so a test can see they were signed. Credentials for the SDK come from system
- * properties set while the rule is active.
+ * The GetSecretValue action of AWS Secrets Manager's JSON 1.1 protocol, served on 127.0.0.1 for the
+ * AWS SDK's real client (no Secrets Manager emulator runs on this machine: no Docker, no pip). It
+ * answers as the service does — the secret, or a {@code ResourceNotFoundException} — and keeps the
+ * requests, so a test can see they were signed. Credentials for the SDK come from system properties
+ * set while the rule is active.
  */
 public final class TestSecretsManager extends ExternalResource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,26 +60,46 @@ public final class TestSecretsManager extends ExternalResource {
 
   private void handle(HttpExchange exchange) throws IOException {
     String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-    requests.add(Map.of(
-        "target", target,
-        "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+    requests.add(
+        Map.of(
+            "target",
+            target,
+            "authorization",
+            String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
     JsonNode body = JSON.readTree(exchange.getRequestBody());
     String id = body.path("SecretId").asText();
     if (!target.equals("secretsmanager.GetSecretValue")) {
-      respond(exchange, 400, Map.of("__type", "InvalidRequestException", "message", "unsupported: " + target));
+      respond(
+          exchange,
+          400,
+          Map.of("__type", "InvalidRequestException", "message", "unsupported: " + target));
     } else if (!secrets.containsKey(id)) {
-      respond(exchange, 400, Map.of(
-          "__type", "ResourceNotFoundException", "message", "Secrets Manager can't find the specified secret."));
+      respond(
+          exchange,
+          400,
+          Map.of(
+              "__type",
+              "ResourceNotFoundException",
+              "message",
+              "Secrets Manager can't find the specified secret."));
     } else {
-      respond(exchange, 200, Map.of(
-          "ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + id,
-          "Name", id,
-          "SecretString", secrets.get(id),
-          "VersionId", "v1"));
+      respond(
+          exchange,
+          200,
+          Map.of(
+              "ARN",
+              "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + id,
+              "Name",
+              id,
+              "SecretString",
+              secrets.get(id),
+              "VersionId",
+              "v1"));
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, Map<String, String> body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, Map<String, String> body)
+      throws IOException {
     byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
     exchange.sendResponseHeaders(status, bytes.length);

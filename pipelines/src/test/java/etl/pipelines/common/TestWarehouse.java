@@ -19,8 +19,8 @@ import java.util.TreeMap;
 import org.junit.rules.ExternalResource;
 
 /**
- * A real PostgreSQL for a test class (the same embedded server the program starts), plus helpers
- * to run a warehouse job against it through the real command-line path and read tables back.
+ * A real PostgreSQL for a test class (the same embedded server the program starts), plus helpers to
+ * run a warehouse job against it through the real command-line path and read tables back.
  */
 public final class TestWarehouse extends ExternalResource {
   private EmbeddedWarehouse embedded;
@@ -75,7 +75,8 @@ public final class TestWarehouse extends ExternalResource {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = JobRunner.run(job, args, o, e);
     }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Every row of a query, each as column → value. */
@@ -131,12 +132,16 @@ public final class TestWarehouse extends ExternalResource {
   }
 
   /** The same on a given connection (another database, or a schema set by search_path). */
-  public static Map<String, String> fingerprints(Connection c, List<String> tables) throws SQLException {
+  public static Map<String, String> fingerprints(Connection c, List<String> tables)
+      throws SQLException {
     Map<String, String> result = new TreeMap<>();
     for (String t : tables) {
       Map<String, Object> row =
           SqlRunner.queryAll(
-                  c, SqlScript.load("common/postgres/table_fingerprint.sql").withIdentifiers(Map.of("table", t)), Map.of())
+                  c,
+                  SqlScript.load("common/postgres/table_fingerprint.sql")
+                      .withIdentifiers(Map.of("table", t)),
+                  Map.of())
               .get(0);
       result.put(t, row.get("row_count") + ":" + row.get("fingerprint"));
     }

@@ -33,7 +33,10 @@ public class GenerateCommandTest {
     Map<String, String> hashes = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        hashes.put(dir.relativize(f).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+        hashes.put(
+            dir.relativize(f).toString(),
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
       }
     }
     return hashes;
@@ -87,19 +90,26 @@ public class GenerateCommandTest {
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
     Map<String, Long> byReason = new TreeMap<>();
-    for (String line : DB.lines("select reason, count(*) from etl_dead_letter where step in ('ParseMovies', 'ParseRatings') group by reason")) {
+    for (String line :
+        DB.lines(
+            "select reason, count(*) from etl_dead_letter where step in ('ParseMovies',"
+                + " 'ParseRatings') group by reason")) {
       byReason.put(line.split("\\|")[0], Long.parseLong(line.split("\\|")[1]));
     }
     assertThat(byReason.getOrDefault("shifted_row", 0L)).isEqualTo(injected.get("shifted_row"));
-    assertThat(byReason.getOrDefault("invalid_literal", 0L)).isEqualTo(injected.get("invalid_literal"));
+    assertThat(byReason.getOrDefault("invalid_literal", 0L))
+        .isEqualTo(injected.get("invalid_literal"));
     assertThat(byReason.getOrDefault("wrong_type", 0L)).isEqualTo(injected.get("wrong_type"));
     assertThat(byReason.getOrDefault("out_of_range", 0L)).isEqualTo(injected.get("out_of_range"));
-    long movies = injected.get("movies") - injected.get("shifted_row") - injected.get("invalid_literal");
+    long movies =
+        injected.get("movies") - injected.get("shifted_row") - injected.get("invalid_literal");
     assertThat(DB.lines("select count(*) from d_movie")).containsExactly(Long.toString(movies));
     // every rating is accounted for: staged, or dead-lettered at parse or join
     long staged = Long.parseLong(DB.lines("select count(*) from s_rating").get(0));
     long ratingDeadLetters =
-        Long.parseLong(DB.lines("select count(*) from etl_dead_letter where source like '%ratings.csv'").get(0));
+        Long.parseLong(
+            DB.lines("select count(*) from etl_dead_letter where source like '%ratings.csv'")
+                .get(0));
     assertThat(staged + ratingDeadLetters).isEqualTo(injected.get("ratings"));
   }
 
@@ -112,11 +122,15 @@ public class GenerateCommandTest {
     Run run = DB.run(new SparkifyJob(), "--input=" + dir);
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
-    assertThat(DB.lines("select count(*) from d_song")).containsExactly(Long.toString(injected.get("songs")));
-    assertThat(DB.lines("select count(*) from f_songplay")).containsExactly(Long.toString(injected.get("next_song_events")));
+    assertThat(DB.lines("select count(*) from d_song"))
+        .containsExactly(Long.toString(injected.get("songs")));
+    assertThat(DB.lines("select count(*) from f_songplay"))
+        .containsExactly(Long.toString(injected.get("next_song_events")));
     assertThat(DB.lines("select reason, count(*) from etl_dead_letter group by reason"))
         .containsExactly("invalid_json|" + injected.get("invalid_json"));
     assertThat(injected.get("invalid_json")).isPositive();
-    assertThat(List.of(DB.lines("select count(*) from f_songplay where song_id is not null").get(0))).doesNotContain("0");
+    assertThat(
+            List.of(DB.lines("select count(*) from f_songplay where song_id is not null").get(0)))
+        .doesNotContain("0");
   }
 }

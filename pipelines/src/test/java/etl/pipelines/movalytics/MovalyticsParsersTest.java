@@ -12,13 +12,16 @@ import org.junit.Test;
 public class MovalyticsParsersTest {
   /** The real first record of movies_metadata.csv (Toy Story), with a multi-line overview. */
   private static final String TOY_STORY =
-      "False,\"{'id': 10194, 'name': 'Toy Story Collection', 'poster_path': '/7G9915LfUQ2lVfwMEEhDsn3kT4B.jpg', "
-          + "'backdrop_path': '/9FBwqcd9IRruEDUrTdcaafOMKUq.jpg'}\",30000000,\"[{'id': 16, 'name': 'Animation'}, "
-          + "{'id': 35, 'name': 'Comedy'}, {'id': 10751, 'name': 'Family'}]\",http://toystory.disney.com/toy-story,862,"
-          + "tt0114709,en,Toy Story,\"Led by Woody, Andy's toys live happily\r\nin his room.\",21.946943,"
-          + "/rhIRbceoE9lR4veEXuwCC2wARtG.jpg,\"[{'name': 'Pixar Animation Studios', 'id': 3}]\","
-          + "\"[{'iso_3166_1': 'US', 'name': 'United States of America'}]\",1995-10-30,373554033,81.0,"
-          + "\"[{'iso_639_1': 'en', 'name': 'English'}]\",Released,,Toy Story,False,7.7,5415";
+      "False,\"{'id': 10194, 'name': 'Toy Story Collection', 'poster_path':"
+          + " '/7G9915LfUQ2lVfwMEEhDsn3kT4B.jpg', 'backdrop_path':"
+          + " '/9FBwqcd9IRruEDUrTdcaafOMKUq.jpg'}\",30000000,\"[{'id': 16, 'name': 'Animation'},"
+          + " {'id': 35, 'name': 'Comedy'}, {'id': 10751, 'name':"
+          + " 'Family'}]\",http://toystory.disney.com/toy-story,862,tt0114709,en,Toy Story,\"Led by"
+          + " Woody, Andy's toys live happily\r\n"
+          + "in his room.\",21.946943,/rhIRbceoE9lR4veEXuwCC2wARtG.jpg,\"[{'name': 'Pixar Animation"
+          + " Studios', 'id': 3}]\",\"[{'iso_3166_1': 'US', 'name': 'United States of"
+          + " America'}]\",1995-10-30,373554033,81.0,\"[{'iso_639_1': 'en', 'name':"
+          + " 'English'}]\",Released,,Toy Story,False,7.7,5415";
 
   private static SourceRecord record(String text) {
     return new SourceRecord("movies_metadata.csv", 2, text);
@@ -39,14 +42,17 @@ public class MovalyticsParsersTest {
     assertThat(m.popularity).isEqualTo(new BigDecimal("21.946943"));
     assertThat(m.isAdult).isFalse();
     assertThat(m.genres)
-        .containsExactly(new Genre(16, "Animation"), new Genre(35, "Comedy"), new Genre(10751, "Family"));
+        .containsExactly(
+            new Genre(16, "Animation"), new Genre(35, "Comedy"), new Genre(10751, "Family"));
   }
 
   @Test
   public void treatsZeroBudgetAndRevenueAndAnEmptyDateAsUnknown() throws Rejected {
     MovieRecord m =
         new MovieParser()
-            .parse(record(TOY_STORY.replace(",30000000,", ",0,").replace("1995-10-30,373554033", ",0")));
+            .parse(
+                record(
+                    TOY_STORY.replace(",30000000,", ",0,").replace("1995-10-30,373554033", ",0")));
     assertThat(m.budget).isNull();
     assertThat(m.revenue).isNull();
     assertThat(m.releaseDate).isNull();
@@ -59,15 +65,22 @@ public class MovalyticsParsersTest {
 
   @Test
   public void rejectsBadNumbersAndDates() {
-    assertRejected(new MovieParser(), TOY_STORY.replace(",30000000,", ",/ff9qCepilowshEtG2GYWwzt2bs4.jpg,"), "wrong_type");
+    assertRejected(
+        new MovieParser(),
+        TOY_STORY.replace(",30000000,", ",/ff9qCepilowshEtG2GYWwzt2bs4.jpg,"),
+        "wrong_type");
     assertRejected(new MovieParser(), TOY_STORY.replace(",30000000,", ",-5,"), "out_of_range");
-    assertRejected(new MovieParser(), TOY_STORY.replace("1995-10-30", "1995-02-30"), "invalid_date");
+    assertRejected(
+        new MovieParser(), TOY_STORY.replace("1995-10-30", "1995-02-30"), "invalid_date");
     assertRejected(new MovieParser(), TOY_STORY.replace(",7.7,", ",11.5,"), "out_of_range");
   }
 
   @Test
   public void rejectsGenresThatDoNotParse() {
-    assertRejected(new MovieParser(), TOY_STORY.replace("{'id': 35, 'name': 'Comedy'}", "{'id': 35, 'name': 'Com"), "invalid_literal");
+    assertRejected(
+        new MovieParser(),
+        TOY_STORY.replace("{'id': 35, 'name': 'Comedy'}", "{'id': 35, 'name': 'Com"),
+        "invalid_literal");
   }
 
   @Test
@@ -104,21 +117,35 @@ public class MovalyticsParsersTest {
   @Test
   public void parsesCreditsWithNestedQuotesAndNone() throws Rejected {
     String cast =
-        "\"[{'cast_id': 14, 'character': \"\"Woody's Voice\"\", 'credit_id': '52fe4284c3a36847f8024f95', "
-            + "'gender': 2, 'id': 31, 'name': 'Tom Hanks', 'order': 0, 'profile_path': None}]\"";
+        "\"[{'cast_id': 14, 'character': \"\"Woody's Voice\"\", 'credit_id':"
+            + " '52fe4284c3a36847f8024f95', 'gender': 2, 'id': 31, 'name': 'Tom Hanks', 'order': 0,"
+            + " 'profile_path': None}]\"";
     String crew =
-        "\"[{'credit_id': '52fe4284c3a36847f8024f49', 'department': 'Directing', 'gender': 2, 'id': 7879, "
-            + "'job': 'Director', 'name': 'John Lasseter', 'profile_path': '/7EdqiNbr4FRjIhKHyPPdFfEEEFG.jpg'}]\"";
-    CreditsRecord c = new CreditsParser().parse(new SourceRecord("credits.csv", 2, cast + "," + crew + ",862"));
+        "\"[{'credit_id': '52fe4284c3a36847f8024f49', 'department': 'Directing', 'gender': 2, 'id':"
+            + " 7879, 'job': 'Director', 'name': 'John Lasseter', 'profile_path':"
+            + " '/7EdqiNbr4FRjIhKHyPPdFfEEEFG.jpg'}]\"";
+    CreditsRecord c =
+        new CreditsParser().parse(new SourceRecord("credits.csv", 2, cast + "," + crew + ",862"));
 
     assertThat(c.movieId).isEqualTo(862);
     assertThat(c.cast)
-        .containsExactly(new CastCredit(862, "52fe4284c3a36847f8024f95", 31, "Tom Hanks", 2, "Woody's Voice", 0));
+        .containsExactly(
+            new CastCredit(
+                862, "52fe4284c3a36847f8024f95", 31, "Tom Hanks", 2, "Woody's Voice", 0));
     assertThat(c.crew)
-        .containsExactly(new CrewCredit(862, "52fe4284c3a36847f8024f49", 7879, "John Lasseter", 2, "Directing", "Director"));
+        .containsExactly(
+            new CrewCredit(
+                862,
+                "52fe4284c3a36847f8024f49",
+                7879,
+                "John Lasseter",
+                2,
+                "Directing",
+                "Director"));
   }
 
-  private static void assertRejected(etl.transforms.parse.RecordParser<?> parser, String text, String reason) {
+  private static void assertRejected(
+      etl.transforms.parse.RecordParser<?> parser, String text, String reason) {
     assertThatThrownBy(() -> parser.parse(record(text)))
         .isInstanceOf(Rejected.class)
         .satisfies(e -> assertThat(((Rejected) e).reason()).as(e.getMessage()).isEqualTo(reason));

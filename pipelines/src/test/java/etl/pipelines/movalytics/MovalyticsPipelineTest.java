@@ -17,8 +17,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * The whole Movalytics load on the Direct runner into a real PostgreSQL, over the shipped samples
- * (pipelines/samples/movalytics), whose four answers were worked out by hand from the files
- * before the first run — the arithmetic is in the comments — and are asserted here.
+ * (pipelines/samples/movalytics), whose four answers were worked out by hand from the files before
+ * the first run — the arithmetic is in the comments — and are asserted here.
  */
 public class MovalyticsPipelineTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
@@ -26,8 +26,18 @@ public class MovalyticsPipelineTest {
 
   static final Path SAMPLES = Path.of("samples", "movalytics").toAbsolutePath();
   static final List<String> TABLES =
-      List.of("d_cpi", "d_date", "d_movie", "d_genre", "movie_genre", "f_rating", "d_person", "movie_cast",
-          "movie_crew", "d_keyword", "movie_keyword");
+      List.of(
+          "d_cpi",
+          "d_date",
+          "d_movie",
+          "d_genre",
+          "movie_genre",
+          "f_rating",
+          "d_person",
+          "movie_cast",
+          "movie_crew",
+          "d_keyword",
+          "movie_keyword");
 
   private static Run run;
   private static Path answers;
@@ -55,7 +65,8 @@ public class MovalyticsPipelineTest {
   public void answersTheHighestRatedMoviesWithABayesianWeight() throws IOException {
     // Latest rating per (user, movie): Alpha 5,4,5; Beta 4,4,3; Gamma 4 (user 1 re-rated 3 → 4), 2;
     // Delta 2,3; Epsilon 4. C = 40/11 = 3.63636, m = 2. Alpha: 3/5·4.6667 + 2/5·3.63636 = 4.25455;
-    // Beta: 2.2 + 1.45455 = 3.65455; Gamma: 1.5 + 1.81818 = 3.31818; Delta: 1.25 + 1.81818 = 3.06818.
+    // Beta: 2.2 + 1.45455 = 3.65455; Gamma: 1.5 + 1.81818 = 3.31818; Delta: 1.25 + 1.81818 =
+    // 3.06818.
     assertThat(csv("1_highest_rated_movies"))
         .containsExactly(
             "rank,movie_id,title,year,ratings,mean_rating,weighted_rating",
@@ -87,7 +98,8 @@ public class MovalyticsPipelineTest {
 
   @Test
   public void answersBoxOfficeByReleaseMonthAndQuarterNominalAndCpiAdjusted() throws IOException {
-    // Base month = latest = 2000-07 (CPI 200). Alpha (Jan, CPI 100): 1.0 M → 2.0 M; Beta (Mar, 110):
+    // Base month = latest = 2000-07 (CPI 200). Alpha (Jan, CPI 100): 1.0 M → 2.0 M; Beta (Mar,
+    // 110):
     // 2.2 M → 4.0 M; Gamma (Mar, 110): 0.6 M → 1,090,909.09; Epsilon (May: the series has no value)
     // and Delta (1998, before the series) have no adjusted revenue; Zeta and Eta have no revenue.
     assertThat(csv("3a_box_office_by_release_month"))
@@ -121,9 +133,10 @@ public class MovalyticsPipelineTest {
 
   @Test
   public void buildsTheModelWithNullsForUnknownAmountsAndDates() {
-    assertThat(DB.lines(
-            "select movie_id, title, budget, revenue, release_date, revenue_cpi_adjusted, cpi_base_month "
-                + "from d_movie order by movie_id"))
+    assertThat(
+            DB.lines(
+                "select movie_id, title, budget, revenue, release_date, revenue_cpi_adjusted,"
+                    + " cpi_base_month from d_movie order by movie_id"))
         .containsExactly(
             "101|Alpha|500000|1000000|2000-01-15|2000000.00|2000-07-01",
             "102|Beta|null|2200000|2000-03-10|4000000.00|2000-07-01",
@@ -135,23 +148,33 @@ public class MovalyticsPipelineTest {
     assertThat(DB.lines("select date, day, week, month, quarter, year from d_date order by date"))
         .startsWith("1998-07-01|1|27|7|3|1998", "2000-01-15|15|2|1|1|2000")
         .hasSize(6);
-    assertThat(DB.lines("select rating, rated_at from f_rating where user_id = 1 and movie_id = 103"))
+    assertThat(
+            DB.lines("select rating, rated_at from f_rating where user_id = 1 and movie_id = 103"))
         .containsExactly("4.0|2001-09-09 01:50:00.0");
-    assertThat(DB.lines("select p.name, c.character from movie_cast c join d_person p using (person_id) order by credit_id"))
+    assertThat(
+            DB.lines(
+                "select p.name, c.character from movie_cast c join d_person p using (person_id)"
+                    + " order by credit_id"))
         .containsExactly("Ann Actor|Hero", "Bea Actor|O'Brien", "Ann Actor|Villain");
-    assertThat(DB.lines("select m.title, p.name from movie_crew c join d_person p using (person_id) "
-                + "join d_movie m using (movie_id) where c.job = 'Director' order by m.title"))
+    assertThat(
+            DB.lines(
+                "select m.title, p.name from movie_crew c join d_person p using (person_id) "
+                    + "join d_movie m using (movie_id) where c.job = 'Director' order by m.title"))
         .containsExactly("Alpha|Dee Director", "Beta|Dee Director");
-    assertThat(DB.lines("select name from d_keyword order by keyword_id")).containsExactly("friendship", "children's book");
-    assertThat(DB.lines("select month_start, cpi from d_cpi order by month_start")).hasSize(6).contains("2000-07-01|200.000");
+    assertThat(DB.lines("select name from d_keyword order by keyword_id"))
+        .containsExactly("friendship", "children's book");
+    assertThat(DB.lines("select month_start, cpi from d_cpi order by month_start"))
+        .hasSize(6)
+        .contains("2000-07-01|200.000");
   }
 
   @Test
   public void deadLettersEveryDefectWithItsReasonAndCountsTheRepeats() {
-    assertThat(DB.lines(
-            "select step, regexp_replace(source, '^.*/', ''), position, reason from etl_dead_letter "
-                + "where run_id = ? order by step, position",
-            run.runId()))
+    assertThat(
+            DB.lines(
+                "select step, regexp_replace(source, '^.*/', ''), position, reason from"
+                    + " etl_dead_letter where run_id = ? order by step, position",
+                run.runId()))
         .containsExactly(
             "DeduplicateMovies|movies_metadata.csv|11|duplicate_key",
             "KeepCreditsOfKnownMovies|credits.csv|4|movie_not_in_metadata",
@@ -183,11 +206,16 @@ public class MovalyticsPipelineTest {
     int code =
         Main.run(
             new String[] {
-              "answers", "movalytics", "--jdbcUrl=" + DB.jdbcUrl(), "--dbUser=postgres", "--minRatings=2",
+              "answers",
+              "movalytics",
+              "--jdbcUrl=" + DB.jdbcUrl(),
+              "--dbUser=postgres",
+              "--minRatings=2",
               "--answersDir=" + dir
             });
 
     assertThat(code).isEqualTo(JobRunner.OK);
-    assertThat(dir.resolve("2_most_popular_genres.csv")).hasSameTextualContentAs(answers.resolve("2_most_popular_genres.csv"));
+    assertThat(dir.resolve("2_most_popular_genres.csv"))
+        .hasSameTextualContentAs(answers.resolve("2_most_popular_genres.csv"));
   }
 }

@@ -27,7 +27,8 @@ public class MovalyticsPortabilityTest {
   private static Map<String, String> fingerprints;
   private static List<String> deadLetters;
   private static final String DEAD_LETTERS =
-      "select step, reason, regexp_replace(source, '.*/', ''), position from etl_dead_letter order by 1, 2, 3, 4";
+      "select step, reason, regexp_replace(source, '.*/', ''), position from etl_dead_letter order"
+          + " by 1, 2, 3, 4";
 
   @BeforeClass
   public static void loadLocalFilesOnTheDirectRunner() {
@@ -56,19 +57,28 @@ public class MovalyticsPortabilityTest {
 
   @Test
   public void theStepByStepRatingsPathGivesTheSameTablesAndDeadLettersAsTheBulkPath() {
-    // The default (COPY) loads ratings with BulkLoad; JDBC staging takes read → parse → resolve → stage.
+    // The default (COPY) loads ratings with BulkLoad; JDBC staging takes read → parse → resolve →
+    // stage.
     Run stepByStep = DB.run(new MovalyticsJob(), "--input=" + SAMPLES, "--loadMethod=jdbc");
 
-    assertThat(stepByStep.exitCode()).as(stepByStep.out() + stepByStep.err()).isEqualTo(JobRunner.OK);
+    assertThat(stepByStep.exitCode())
+        .as(stepByStep.out() + stepByStep.err())
+        .isEqualTo(JobRunner.OK);
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
     assertThat(DB.lines(DEAD_LETTERS)).isEqualTo(deadLetters);
-    assertThat(deadLetters).anyMatch(l -> l.startsWith("ResolveRatedMovies|")).anyMatch(l -> l.startsWith("ParseRatings|"));
+    assertThat(deadLetters)
+        .anyMatch(l -> l.startsWith("ResolveRatedMovies|"))
+        .anyMatch(l -> l.startsWith("ParseRatings|"));
   }
 
   @Test
   public void theSparkRunnerInLocalModeGivesIdenticalTables() {
     Run onSpark =
-        DB.run(new MovalyticsJob(), "--input=" + SAMPLES, "--runner=SparkRunner", "--sparkMaster=local[2]");
+        DB.run(
+            new MovalyticsJob(),
+            "--input=" + SAMPLES,
+            "--runner=SparkRunner",
+            "--sparkMaster=local[2]");
 
     assertThat(onSpark.exitCode()).as(onSpark.out() + onSpark.err()).isEqualTo(JobRunner.OK);
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
@@ -76,8 +86,10 @@ public class MovalyticsPortabilityTest {
 
   @Test
   public void aSecondRunLeavesEveryTableIdenticalAndCopesWithoutOptionalSources() {
-    assertThat(DB.run(new MovalyticsJob(), "--input=" + SAMPLES).exitCode()).isEqualTo(JobRunner.OK);
-    assertThat(DB.run(new MovalyticsJob(), "--input=" + SAMPLES).exitCode()).isEqualTo(JobRunner.OK);
+    assertThat(DB.run(new MovalyticsJob(), "--input=" + SAMPLES).exitCode())
+        .isEqualTo(JobRunner.OK);
+    assertThat(DB.run(new MovalyticsJob(), "--input=" + SAMPLES).exitCode())
+        .isEqualTo(JobRunner.OK);
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
 
     Run withoutCredits =
@@ -87,7 +99,9 @@ public class MovalyticsPortabilityTest {
             "--credits=" + SAMPLES.resolve("no-credits.csv"),
             "--keywords=" + SAMPLES.resolve("no-keywords.csv"));
     assertThat(withoutCredits.exitCode()).as(withoutCredits.out()).isEqualTo(JobRunner.OK);
-    assertThat(withoutCredits.out()).doesNotContain("ReadCredits").doesNotContain("d_person__not_empty");
+    assertThat(withoutCredits.out())
+        .doesNotContain("ReadCredits")
+        .doesNotContain("d_person__not_empty");
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
   }
 }

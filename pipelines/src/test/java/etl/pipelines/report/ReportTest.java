@@ -33,24 +33,41 @@ public class ReportTest {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
   /** Where the browser test leaves its screenshots (the README shows the Movalytics one). */
   private static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
+
   private static Path sparkifyReport;
   private static Path movalyticsReport;
 
   @BeforeClass
   public static void loadBothWarehousesAndWriteTheirReports() throws IOException {
     Path samples = Path.of("samples").toAbsolutePath();
-    assertThat(DB.run(new SparkifyJob(), "--input=" + samples.resolve("sparkify")).exitCode()).isEqualTo(JobRunner.OK);
-    assertThat(DB.run(new MovalyticsJob(), "--input=" + samples.resolve("movalytics"), "--minRatings=2", "--minVotes=10")
-            .exitCode())
+    assertThat(DB.run(new SparkifyJob(), "--input=" + samples.resolve("sparkify")).exitCode())
+        .isEqualTo(JobRunner.OK);
+    assertThat(
+            DB.run(
+                    new MovalyticsJob(),
+                    "--input=" + samples.resolve("movalytics"),
+                    "--minRatings=2",
+                    "--minVotes=10")
+                .exitCode())
         .isEqualTo(JobRunner.OK);
     Path dir = TMP.newFolder("reports").toPath();
     for (String warehouse : List.of("sparkify", "movalytics")) {
-      Cli.Run r = cli("report", warehouse, "--output=" + dir, "--jdbcUrl=" + DB.jdbcUrl(), "--dbUser=postgres",
-          "--minRatings=2", "--minVotes=10");
+      Cli.Run r =
+          cli(
+              "report",
+              warehouse,
+              "--output=" + dir,
+              "--jdbcUrl=" + DB.jdbcUrl(),
+              "--dbUser=postgres",
+              "--minRatings=2",
+              "--minVotes=10");
       assertThat(r.code()).as(r.err()).isEqualTo(JobRunner.OK);
-      assertThat(r.out()).contains("Report written to " + dir.resolve(warehouse + "-report.html").toAbsolutePath());
+      assertThat(r.out())
+          .contains(
+              "Report written to " + dir.resolve(warehouse + "-report.html").toAbsolutePath());
     }
     sparkifyReport = dir.resolve("sparkify-report.html");
     movalyticsReport = dir.resolve("movalytics-report.html");
@@ -70,34 +87,50 @@ public class ReportTest {
     assertThat(count(html, "src=\"data:image/png;base64,")).isEqualTo(5);
     // The hour table lists all 24 hours; the samples' 7 plays are what it covers.
     assertThat(count(html, "<tr><td class=\"n\">")).isGreaterThanOrEqualTo(24);
-    assertThat(html).contains("Covers: plays 7, users 2, first play 2018-11-01 09:00:00, last play 2018-11-02 10:00:00.");
+    assertThat(html)
+        .contains(
+            "Covers: plays 7, users 2, first play 2018-11-01 09:00:00, last play 2018-11-02"
+                + " 10:00:00.");
     // The latest run's dead letters and checks.
-    assertThat(html).contains("<td>ParseEvents</td><td>invalid_json</td>").contains("Checks: 25 of 25 passed");
+    assertThat(html)
+        .contains("<td>ParseEvents</td><td>invalid_json</td>")
+        .contains("Checks: 25 of 25 passed");
     assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
   }
 
   @Test
-  public void theMovalyticsReportChartsBoxOfficeGenresAndTopMoviesWithTheirCoverage() throws IOException {
+  public void theMovalyticsReportChartsBoxOfficeGenresAndTopMoviesWithTheirCoverage()
+      throws IOException {
     String html = Files.readString(movalyticsReport);
 
     assertThat(html)
         .contains("<h2>3a. Box office by release month (nominal and CPI-adjusted)</h2>")
         .contains("<h2>3b. Box office by release quarter (nominal and CPI-adjusted)</h2>")
-        .contains("<h2>2. The genres most popular with users (by number of ratings, and by average rating)</h2>")
+        .contains(
+            "<h2>2. The genres most popular with users (by number of ratings, and by average"
+                + " rating)</h2>")
         .contains("<h2>4. The highest-earning genres of all time, CPI-adjusted</h2>")
-        .contains("<h2>1. The highest-rated movies of all time (Bayesian weighted rating of user ratings)</h2>");
+        .contains(
+            "<h2>1. The highest-rated movies of all time (Bayesian weighted rating of user"
+                + " ratings)</h2>");
     assertThat(count(html, "<img alt=")).isEqualTo(5);
-    assertThat(html).contains("<th>mean revenue cpi adjusted</th>").contains("Checks: 56 of 56 passed");
+    assertThat(html)
+        .contains("<th>mean revenue cpi adjusted</th>")
+        .contains("Checks: 56 of 56 passed");
   }
 
   @Test
   public void eachChartIsAPictureOfItsData() throws Exception {
     for (Path report : List.of(sparkifyReport, movalyticsReport)) {
-      Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(Files.readString(report));
+      Matcher m =
+          Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+              .matcher(Files.readString(report));
       int charts = 0;
       while (m.find()) {
         charts++;
-        BufferedImage png = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
+        BufferedImage png =
+            ImageIO.read(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
         assertThat(png.getWidth()).isEqualTo(1000);
         assertThat(png.getHeight()).isEqualTo(460);
         // Bars in the first series' colour: the chart drew its data, it is not an empty frame.
@@ -110,10 +143,15 @@ public class ReportTest {
   @Test
   public void aChartWithTwoSeriesDrawsBoth() throws Exception {
     // 3a: mean revenue, nominal and CPI-adjusted, by release month (the third chart of Movalytics).
-    Matcher m = Pattern.compile("<h2>3a\\. [^<]*</h2>\n<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
-        .matcher(Files.readString(movalyticsReport));
+    Matcher m =
+        Pattern.compile(
+                "<h2>3a\\. [^<]*</h2>\n"
+                    + "<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+            .matcher(Files.readString(movalyticsReport));
     assertThat(m.find()).isTrue();
-    BufferedImage png = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
+    BufferedImage png =
+        ImageIO.read(
+            new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
 
     assertThat(pixelsOf(png, 0x2f6690)).as("nominal").isGreaterThan(500);
     assertThat(pixelsOf(png, 0xd1495b)).as("CPI-adjusted").isGreaterThan(500);
@@ -150,7 +188,10 @@ public class ReportTest {
   public void theConsoleCheckSeesAPageThatLogsAnError() throws Exception {
     assumeTrue("Debian's chromium is installed by .ci/run", Files.isExecutable(CHROMIUM));
     Path page = TMP.newFile("broken.html").toPath();
-    Files.writeString(page, "<!DOCTYPE html><html><body><img src=\"missing.png\"><script>console.error('boom')</script></body></html>");
+    Files.writeString(
+        page,
+        "<!DOCTYPE html><html><body><img"
+            + " src=\"missing.png\"><script>console.error('boom')</script></body></html>");
 
     String log = screenshot(page, TMP.getRoot().toPath().resolve("broken.png"));
 
@@ -160,11 +201,25 @@ public class ReportTest {
   /** Opens a file in headless Chromium, screenshots it; returns what the browser logged. */
   private static String screenshot(Path page, Path png) throws Exception {
     Path profile = Files.createTempDirectory(TMP.getRoot().toPath(), "chromium");
-    List<String> command = new ArrayList<>(List.of(
-        CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
-        "--window-size=1200,2400", "--screenshot=" + png.toAbsolutePath(), page.toUri().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0",
+                "--hide-scrollbars",
+                "--window-size=1200,2400",
+                "--screenshot=" + png.toAbsolutePath(),
+                page.toUri().toString()));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -14,13 +14,14 @@ public class EventParserTest {
 
   private static final String NEXT_SONG =
       "{\"artist\":\"Des'ree\",\"auth\":\"Logged In\",\"firstName\":\"Kaylee\",\"gender\":\"F\","
-          + "\"itemInSession\":1,\"lastName\":\"Summers\",\"length\":246.30812,\"level\":\"free\","
-          + "\"location\":\"Phoenix-Mesa-Scottsdale, AZ\",\"method\":\"PUT\",\"page\":\"NextSong\","
-          + "\"registration\":1540344794796.0,\"sessionId\":139,\"song\":\"You Gotta Be\",\"status\":200,"
-          + "\"ts\":1541106106796,\"userAgent\":\"\\\"Mozilla\\/5.0 (Windows NT 6.1; WOW64)\\\"\",\"userId\":\"8\"}";
+          + "\"itemInSession\":1,\"lastName\":\"Summers\",\"length\":246.30812,\"level\":\"free\",\"location\":\"Phoenix-Mesa-Scottsdale,"
+          + " AZ\",\"method\":\"PUT\",\"page\":\"NextSong\",\"registration\":1540344794796.0,\"sessionId\":139,\"song\":\"You"
+          + " Gotta Be\",\"status\":200,\"ts\":1541106106796,\"userAgent\":\"\\\"Mozilla\\/5.0"
+          + " (Windows NT 6.1; WOW64)\\\"\",\"userId\":\"8\"}";
 
   private static final String LOGGED_OUT =
-      "{\"artist\":null,\"auth\":\"Logged Out\",\"firstName\":null,\"gender\":null,\"itemInSession\":0,"
+      "{\"artist\":null,\"auth\":\"Logged"
+          + " Out\",\"firstName\":null,\"gender\":null,\"itemInSession\":0,"
           + "\"lastName\":null,\"length\":null,\"level\":\"free\",\"location\":null,\"method\":\"GET\","
           + "\"page\":\"Home\",\"registration\":null,\"sessionId\":52,\"song\":null,\"status\":200,"
           + "\"ts\":1541207073796,\"userAgent\":null,\"userId\":\"\"}";
@@ -49,9 +50,11 @@ public class EventParserTest {
 
   @Test
   public void keyIsTheMd5OfSessionItemAndTimestamp() throws Rejected {
-    // md5("139|1|1541106106796"), computed independently with `printf '139|1|1541106106796' | md5sum`
+    // md5("139|1|1541106106796"), computed independently with `printf '139|1|1541106106796' |
+    // md5sum`
     assertThat(parser.parse(line(NEXT_SONG)).eventId).isEqualTo("00431e1a8552be93e09bc733998d57b5");
-    assertThat(EventParser.eventId(139, 1, 1541106106796L)).isNotEqualTo(EventParser.eventId(139, 2, 1541106106796L));
+    assertThat(EventParser.eventId(139, 1, 1541106106796L))
+        .isNotEqualTo(EventParser.eventId(139, 2, 1541106106796L));
   }
 
   @Test
@@ -69,7 +72,8 @@ public class EventParserTest {
 
   @Test
   public void rejectsANextSongEventWithoutASong() {
-    assertRejected(NEXT_SONG.replace("\"song\":\"You Gotta Be\"", "\"song\":null"), "missing_field");
+    assertRejected(
+        NEXT_SONG.replace("\"song\":\"You Gotta Be\"", "\"song\":null"), "missing_field");
   }
 
   @Test

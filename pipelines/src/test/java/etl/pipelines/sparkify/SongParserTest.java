@@ -45,8 +45,9 @@ public class SongParserTest {
   @Test
   public void reducesAnHtmlLinkLocationToItsText() throws Rejected {
     String html =
-        "<a href=\\\"http://billyidol.net\\\" onmousedown='UntrustedLink.bootstrap($(this), \\\"fc44\\\", event)'"
-            + " target=\\\"_blank\\\" rel=\\\"nofollow\\\">http://billyidol.net</a>";
+        "<a href=\\\"http://billyidol.net\\\" onmousedown='UntrustedLink.bootstrap($(this),"
+            + " \\\"fc44\\\", event)' target=\\\"_blank\\\""
+            + " rel=\\\"nofollow\\\">http://billyidol.net</a>";
     Song song = parser.parse(file(GOOD.replace("\"GERMANY\"", "\"" + html + "\"")));
     assertThat(song.artistLocation).isEqualTo("http://billyidol.net");
   }

@@ -13,8 +13,8 @@ import org.junit.Test;
 
 /**
  * The whole Sparkify load on the Direct runner (with its immutability and encodability checks on)
- * into a real PostgreSQL, over the shipped samples, whose every expected row was worked out by
- * hand from the files (see pipelines/samples/README.md).
+ * into a real PostgreSQL, over the shipped samples, whose every expected row was worked out by hand
+ * from the files (see pipelines/samples/README.md).
  */
 public class SparkifyPipelineTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
@@ -38,16 +38,22 @@ public class SparkifyPipelineTest {
   public void stagesEveryGoodRecordOfTheRun() {
     String runId = load().runId();
 
-    assertThat(DB.lines("select count(*) from s_song where run_id = ?", runId)).containsExactly("9");
-    assertThat(DB.lines("select count(*) from s_songplay_event where run_id = ?", runId)).containsExactly("12");
-    assertThat(DB.lines("select count(*) from s_songplay_event where user_id is null")).containsExactly("1");
+    assertThat(DB.lines("select count(*) from s_song where run_id = ?", runId))
+        .containsExactly("9");
+    assertThat(DB.lines("select count(*) from s_songplay_event where run_id = ?", runId))
+        .containsExactly("12");
+    assertThat(DB.lines("select count(*) from s_songplay_event where user_id is null"))
+        .containsExactly("1");
   }
 
   @Test
   public void buildsOneArtistPerIdFromItsMostCompleteVariant() {
     load();
 
-    assertThat(DB.lines("select artist_id, name, location, latitude, longitude from d_artist order by artist_id"))
+    assertThat(
+            DB.lines(
+                "select artist_id, name, location, latitude, longitude from d_artist order by"
+                    + " artist_id"))
         .containsExactly(
             "ARFIX0000000001|The Fixture Band|Portland, OR|45.523450|-122.676210",
             "ARFIX0000000002|Html Artist|http://example.com|null|null",
@@ -59,11 +65,15 @@ public class SparkifyPipelineTest {
   public void buildsSongsWithUnknownYearsAsNull() {
     load();
 
-    assertThat(DB.lines("select song_id, title, artist_id, artist_name, year, duration from d_song order by song_id"))
+    assertThat(
+            DB.lines(
+                "select song_id, title, artist_id, artist_name, year, duration from d_song order by"
+                    + " song_id"))
         .containsExactly(
             "SOFIX0000000001|Alpha Song|ARFIX0000000001|The Fixture Band|1999|200.50000",
             "SOFIX0000000002|Beta Song|ARFIX0000000001|The Fixture Band|2001|180.25000",
-            "SOFIX0000000003|Gamma Song|ARFIX0000000001|The Fixture Band feat. Guest|2003|190.00000",
+            "SOFIX0000000003|Gamma Song|ARFIX0000000001|The Fixture Band feat."
+                + " Guest|2003|190.00000",
             "SOFIX0000000004|Delta Song|ARFIX0000000002|Html Artist|null|240.00000",
             "SOFIX0000000005|Echo Song|ARFIX0000000003|Twin Names|2005|150.00000",
             "SOFIX0000000006|Foxtrot Song|ARFIX0000000004|Twin Names|2006|160.00000",
@@ -76,7 +86,10 @@ public class SparkifyPipelineTest {
   public void keepsEachUsersLevelFromTheirLatestEvent() {
     load();
 
-    assertThat(DB.lines("select user_id, first_name, last_name, gender, level, last_event_at from d_user order by user_id"))
+    assertThat(
+            DB.lines(
+                "select user_id, first_name, last_name, gender, level, last_event_at from d_user"
+                    + " order by user_id"))
         .containsExactly(
             "10|Ann|Lee|F|paid|2018-11-02 09:00:00.0",
             "20|Bob|Ray|M|free|2018-11-02 10:00:00.0",
@@ -87,7 +100,10 @@ public class SparkifyPipelineTest {
   public void breaksEverySongPlayTimeDownInUtc() {
     load();
 
-    assertThat(DB.lines("select start_time, hour, day, week, month, year, weekday from d_time order by start_time"))
+    assertThat(
+            DB.lines(
+                "select start_time, hour, day, week, month, year, weekday from d_time order by"
+                    + " start_time"))
         .containsExactly(
             "2018-11-01 09:00:00.0|9|1|44|11|2018|4",
             "2018-11-01 09:03:20.0|9|1|44|11|2018|4",
@@ -102,9 +118,10 @@ public class SparkifyPipelineTest {
   public void matchesPlaysToSongsByTitleArtistAndClosestDuration() {
     load();
 
-    assertThat(DB.lines(
-            "select f.start_time, f.user_id, f.level, f.song_id, f.artist_id, f.session_id, f.item_in_session "
-                + "from f_songplay f order by f.start_time"))
+    assertThat(
+            DB.lines(
+                "select f.start_time, f.user_id, f.level, f.song_id, f.artist_id, f.session_id,"
+                    + " f.item_in_session from f_songplay f order by f.start_time"))
         .containsExactly(
             // Alpha Song, 209 s: the 210 s recording, not the 200.5 s one
             "2018-11-01 09:00:00.0|10|free|SOFIX0000000008|ARFIX0000000001|100|1",
@@ -116,7 +133,10 @@ public class SparkifyPipelineTest {
             "2018-11-01 10:03:20.0|20|paid|null|null|200|2",
             "2018-11-02 09:00:00.0|10|paid|SOFIX0000000009|ARFIX0000000004|101|0",
             "2018-11-02 10:00:00.0|20|free|SOFIX0000000004|ARFIX0000000002|201|0");
-    assertThat(DB.lines("select songplay_id from f_songplay where session_id = 100 and item_in_session = 1"))
+    assertThat(
+            DB.lines(
+                "select songplay_id from f_songplay where session_id = 100 and item_in_session ="
+                    + " 1"))
         .containsExactly(EventParser.eventId(100, 1, 1541062800000L));
   }
 
@@ -126,8 +146,8 @@ public class SparkifyPipelineTest {
 
     List<String> deadLetters =
         DB.lines(
-            "select step, regexp_replace(source, '^.*/', ''), position, reason from etl_dead_letter "
-                + "where run_id = ? order by step, source, position",
+            "select step, regexp_replace(source, '^.*/', ''), position, reason from etl_dead_letter"
+                + " where run_id = ? order by step, source, position",
             runId);
     assertThat(deadLetters)
         .containsExactly(
@@ -145,9 +165,11 @@ public class SparkifyPipelineTest {
             "ReadEvents|2018-11-02-events.json|8|invalid_encoding",
             "ReadSongs|TRBBBAA128F0000014.json|1|invalid_encoding",
             "ReadSongs|TRBBCAA128F0000015.json|0|empty_file");
-    assertThat(DB.lines(
-            "select raw, message from etl_dead_letter where run_id = ? and reason = 'invalid_encoding' and step = 'ReadEvents'",
-            runId))
+    assertThat(
+            DB.lines(
+                "select raw, message from etl_dead_letter where run_id = ? and reason ="
+                    + " 'invalid_encoding' and step = 'ReadEvents'",
+                runId))
         .singleElement()
         .asString()
         .contains("Ren\uFFFDe")
@@ -159,9 +181,11 @@ public class SparkifyPipelineTest {
     Run run = load();
 
     // 12 + 9 lines = 1 blank (filtered by rule) + 20 records = 1 + 7 dead letters + 12 staged
-    assertThat(run.out()).containsPattern("ReadEvents\\s+dead_letters=1 files=2 filtered_blank_line=1 records=20");
+    assertThat(run.out())
+        .containsPattern("ReadEvents\\s+dead_letters=1 files=2 filtered_blank_line=1 records=20");
     assertThat(run.out()).containsPattern("ParseEvents\\s+dead_letters=7 parsed=12");
-    // 15 song files = 15 records (the empty one counts, dead-lettered) = 2 + 4 dead letters + 9 staged
+    // 15 song files = 15 records (the empty one counts, dead-lettered) = 2 + 4 dead letters + 9
+    // staged
     assertThat(run.out()).containsPattern("ReadSongs\\s+dead_letters=2 files=15 records=15");
     assertThat(run.out()).containsPattern("ParseSongs\\s+dead_letters=4 parsed=9");
     assertThat(run.out())
@@ -180,15 +204,26 @@ public class SparkifyPipelineTest {
     assertThat(r.get("pipeline")).isEqualTo("sparkify");
     assertThat((String) r.get("arguments")).contains("--input=" + SparkifySamples.DIR);
     assertThat((String) r.get("rows_per_table"))
-        .contains("\"s_song\":9", "\"s_songplay_event\":12", "\"d_artist\":4", "\"d_song\":9", "\"d_user\":3",
-            "\"d_time\":7", "\"f_songplay\":7");
+        .contains(
+            "\"s_song\":9",
+            "\"s_songplay_event\":12",
+            "\"d_artist\":4",
+            "\"d_song\":9",
+            "\"d_user\":3",
+            "\"d_time\":7",
+            "\"f_songplay\":7");
     assertThat((String) r.get("dead_letters_by_reason"))
         .contains("\"ParseEvents/invalid_json\":1", "\"ReadSongs/empty_file\":1");
     assertThat(r.get("ended_at")).isNotNull();
     assertThat(run.out())
-        .contains("song_plays=7 with_song=5 song_match_pct=71.43 with_artist=6 artist_match_pct=85.71")
+        .contains(
+            "song_plays=7 with_song=5 song_match_pct=71.43 with_artist=6 artist_match_pct=85.71")
         .contains("SUCCEEDED");
-    assertThat(DB.lines("select count(*) as checks, count(*) filter (where status = 'pass') as passed from etl_check_result where run_id = ?", run.runId()))
+    assertThat(
+            DB.lines(
+                "select count(*) as checks, count(*) filter (where status = 'pass') as passed from"
+                    + " etl_check_result where run_id = ?",
+                run.runId()))
         .containsExactly("25|25");
   }
 
@@ -238,13 +273,18 @@ public class SparkifyPipelineTest {
     Run run = DB.run(new SparkifyJob(), ARGS);
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.CHECKS_FAILED);
-    assertThat(run.out()).contains("FAILED_CHECKS").contains("d_song__artist_id__references_d_artist");
+    assertThat(run.out())
+        .contains("FAILED_CHECKS")
+        .contains("d_song__artist_id__references_d_artist");
     assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(before);
     assertThat(DB.lines("select count(*) from f_songplay")).containsExactly("0");
-    assertThat(DB.lines(
-            "select check_name, violations, sample from etl_check_result where run_id = ? and status = 'fail'",
-            run.runId()))
+    assertThat(
+            DB.lines(
+                "select check_name, violations, sample from etl_check_result where run_id = ? and"
+                    + " status = 'fail'",
+                run.runId()))
         .containsExactly("d_song__artist_id__references_d_artist|1|{artist_id=ARNOWHERE}");
-    assertThat(DB.lines("select status from etl_run where run_id = ?", run.runId())).containsExactly("failed_checks");
+    assertThat(DB.lines("select status from etl_run where run_id = ?", run.runId()))
+        .containsExactly("failed_checks");
   }
 }

@@ -57,8 +57,11 @@ public class SparkifyPortabilityTest {
     assertThat(DB.lines("select distinct regexp_replace(source, '/song_data/.*$', '') from s_song"))
         .containsExactly("s3://sparkify-landing/2018/samples");
     // the S3 secret key in the arguments is never stored
-    String recorded = DB.lines("select arguments from etl_run where run_id = ?", run.runId()).get(0);
-    assertThat(recorded).doesNotContain(TestS3Server.SECRET_KEY).contains("--awsCredentialsProvider=***");
+    String recorded =
+        DB.lines("select arguments from etl_run where run_id = ?", run.runId()).get(0);
+    assertThat(recorded)
+        .doesNotContain(TestS3Server.SECRET_KEY)
+        .contains("--awsCredentialsProvider=***");
     assertThat(run.out() + run.err()).doesNotContain(TestS3Server.SECRET_KEY);
   }
 
@@ -85,7 +88,9 @@ public class SparkifyPortabilityTest {
     Run run = DB.run(new SparkifyJob(), args.toArray(new String[0]));
 
     assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
-    assertThat(run.err()).startsWith("error: ").contains("s3://sparkify-landing/no/such/prefix/song_data");
+    assertThat(run.err())
+        .startsWith("error: ")
+        .contains("s3://sparkify-landing/no/such/prefix/song_data");
   }
 
   @Test

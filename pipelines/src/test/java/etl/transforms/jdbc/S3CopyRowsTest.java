@@ -9,7 +9,6 @@ import etl.pipelines.common.TestS3Server;
 import etl.transforms.sql.SqlScript;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,7 +50,10 @@ public class S3CopyRowsTest {
           .addNullableField("at", Schema.FieldType.DATETIME)
           .build();
   private static final S3Staging STAGING =
-      S3Staging.of("s3://redshift-scratch/staging", "arn:aws:iam::123456789012:role/warehouse-copy", "us-east-1");
+      S3Staging.of(
+          "s3://redshift-scratch/staging",
+          "arn:aws:iam::123456789012:role/warehouse-copy",
+          "us-east-1");
 
   /** Collects the files of all bundles, writes the manifest and outputs its URI (no COPY). */
   static final class ManifestOnlyFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, String> {
@@ -62,7 +64,8 @@ public class S3CopyRowsTest {
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, Long>>> files, OutputReceiver<String> out)
+    public void process(
+        @Element KV<String, Iterable<KV<String, Long>>> files, OutputReceiver<String> out)
         throws IOException {
       out.output(S3CopyRows.writeManifest(folder, files.getValue()));
     }
@@ -72,11 +75,15 @@ public class S3CopyRowsTest {
   public void stagedFilesHoldEveryRowAsRedshiftCsvAndTheManifestListsEveryFile() throws Exception {
     S3.createBucket("redshift-scratch");
     List<Row> rows = new ArrayList<>();
-    String hostile = "it's \"quoted\", with a comma,\nnew line, back\\slash and '; drop table x; --";
+    String hostile =
+        "it's \"quoted\", with a comma,\nnew line, back\\slash and '; drop table x; --";
     for (long i = 0; i < 1000; i++) {
       rows.add(
           Row.withSchema(SCHEMA)
-              .addValues(i, i % 3 == 0 ? null : i % 3 == 1 ? hostile : "", i % 5 == 0 ? null : new Instant(1_000_000L * i))
+              .addValues(
+                  i,
+                  i % 3 == 0 ? null : i % 3 == 1 ? hostile : "",
+                  i % 5 == 0 ? null : new Instant(1_000_000L * i))
               .build());
     }
     String folder = STAGING.folder("run-1", "s_test");
@@ -86,7 +93,8 @@ public class S3CopyRowsTest {
         .apply(ParDo.of(new S3CopyRows.WriteFilesFn(folder, List.of("run-1"))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply(WithKeys.of("s_test"))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .setCoder(
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .apply(GroupByKey.create())
         .apply(ParDo.of(new ManifestOnlyFn(folder)));
     p.run().waitUntilFinish();
@@ -103,7 +111,8 @@ public class S3CopyRowsTest {
     }
     // exactly the files written: every part file under the folder, none missing, none extra
     List<String> written = new ArrayList<>();
-    for (org.apache.beam.sdk.io.fs.MatchResult.Metadata m : FileSystems.match(folder + "part-*").metadata()) {
+    for (org.apache.beam.sdk.io.fs.MatchResult.Metadata m :
+        FileSystems.match(folder + "part-*").metadata()) {
       written.add(m.resourceId().toString());
     }
     List<String> listed = new ArrayList<>();
@@ -117,44 +126,58 @@ public class S3CopyRowsTest {
       assertThat(r.get(1)).isEqualTo(Long.toString(i));
       assertThat(r.get(2)).isEqualTo(i % 3 == 0 ? "\\N" : i % 3 == 1 ? hostile : "");
       assertThat(r.get(3))
-          .isEqualTo(i % 5 == 0 ? "\\N" : new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS") {{
-                setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-              }}.format(new java.util.Date(1_000_000L * i)));
+          .isEqualTo(
+              i % 5 == 0
+                  ? "\\N"
+                  : new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss.SSS") {
+                    {
+                      setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+                    }
+                  }.format(new java.util.Date(1_000_000L * i)));
     }
   }
 
   @Test
   public void theCopyStatementNamesTheManifestRoleAndRegionAsLiteralsAndNothingElse() {
-    String manifest = STAGING.folder("movalytics-20261121T000000Z-0a1b2c3d", "s_rating") + "manifest.json";
+    String manifest =
+        STAGING.folder("movalytics-20261121T000000Z-0a1b2c3d", "s_rating") + "manifest.json";
     List<SqlScript.Statement> statements =
-        S3CopyRows.statement("s_rating", List.of("run_id", "user_id", "rating"), manifest, STAGING).statements();
+        S3CopyRows.statement("s_rating", List.of("run_id", "user_id", "rating"), manifest, STAGING)
+            .statements();
 
     assertThat(statements).hasSize(1);
     assertThat(statements.get(0).parameters()).isEmpty();
     assertThat(statements.get(0).sql().replaceAll("\\s+", " "))
         .isEqualTo(
-            "copy s_rating (run_id, user_id, rating) "
-                + "from 's3://redshift-scratch/staging/movalytics-20261121T000000Z-0a1b2c3d/s_rating/manifest.json' "
-                + "iam_role 'arn:aws:iam::123456789012:role/warehouse-copy' region 'us-east-1' "
-                + "format as csv gzip manifest timeformat 'auto' dateformat 'auto'");
+            "copy s_rating (run_id, user_id, rating) from"
+                + " 's3://redshift-scratch/staging/movalytics-20261121T000000Z-0a1b2c3d/s_rating/manifest.json'"
+                + " iam_role 'arn:aws:iam::123456789012:role/warehouse-copy' region 'us-east-1'"
+                + " format as csv gzip manifest timeformat 'auto' dateformat 'auto'");
   }
 
   @Test
   public void stagingSettingsThatCouldLeaveTheirQuotesAreRefused() {
-    assertThatThrownBy(() -> S3Staging.of("s3://bucket/x'; drop table f_rating; --", STAGING.iamRole(), "us-east-1"))
+    assertThatThrownBy(
+            () ->
+                S3Staging.of(
+                    "s3://bucket/x'; drop table f_rating; --", STAGING.iamRole(), "us-east-1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("S3 staging prefix");
-    assertThatThrownBy(() -> S3Staging.of("s3://bucket/x", "arn:aws:iam::123456789012:role/a' b", "us-east-1"))
+    assertThatThrownBy(
+            () -> S3Staging.of("s3://bucket/x", "arn:aws:iam::123456789012:role/a' b", "us-east-1"))
         .hasMessageContaining("IAM role");
     assertThatThrownBy(() -> S3Staging.of("s3://bucket/x", STAGING.iamRole(), "us-east-1'"))
         .hasMessageContaining("region");
     assertThatThrownBy(
-            () -> SqlScript.of("t", "copy t from '[[manifest]]'").withLiterals(Map.of("manifest", "s3://b/it's")))
+            () ->
+                SqlScript.of("t", "copy t from '[[manifest]]'")
+                    .withLiterals(Map.of("manifest", "s3://b/it's")))
         .hasMessageContaining("may only hold");
   }
 
   private static String read(String uri, boolean gzip) throws IOException {
-    try (InputStream raw = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)));
+    try (InputStream raw =
+            Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)));
         InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A data-quality check: a named SELECT returning the violating rows (zero rows = pass). May use
- * the {@code :run_id} parameter.
+ * A data-quality check: a named SELECT returning the violating rows (zero rows = pass). May use the
+ * {@code :run_id} parameter.
  *
  * <p>{@link #standard} derives, from table descriptions, the checks every warehouse gets (dbt's
  * generic tests): each key column not null, the key unique, each foreign key present in its
- * dimension (or null where its documented rule allows), and no empty table. The SQL of each kind
- * is one template in {@code sql/common/checks/}.
+ * dimension (or null where its documented rule allows), and no empty table. The SQL of each kind is
+ * one template in {@code sql/common/checks/}.
  */
 public record Check(String name, SqlScript sql) implements Serializable {
 
@@ -24,10 +24,16 @@ public record Check(String name, SqlScript sql) implements Serializable {
       checks.add(template(t.name() + "__not_empty", "not_empty", Map.of("table", t.name())));
       for (String k : t.key()) {
         checks.add(
-            template(t.name() + "__" + k + "__not_null", "not_null", Map.of("table", t.name(), "column", k)));
+            template(
+                t.name() + "__" + k + "__not_null",
+                "not_null",
+                Map.of("table", t.name(), "column", k)));
       }
       checks.add(
-          template(t.name() + "__unique_key", "unique_key", Map.of("table", t.name(), "key_columns", t.key())));
+          template(
+              t.name() + "__unique_key",
+              "unique_key",
+              Map.of("table", t.name(), "key_columns", t.key())));
       for (ForeignKey fk : t.foreignKeys()) {
         Map<String, Object> ids =
             Map.of(
@@ -35,10 +41,17 @@ public record Check(String name, SqlScript sql) implements Serializable {
                 "column", fk.column(),
                 "ref_table", fk.refTable(),
                 "ref_column", fk.refColumn());
-        checks.add(template(t.name() + "__" + fk.column() + "__references_" + fk.refTable(), "relationship", ids));
+        checks.add(
+            template(
+                t.name() + "__" + fk.column() + "__references_" + fk.refTable(),
+                "relationship",
+                ids));
         if (!fk.isNullable()) {
           checks.add(
-              template(t.name() + "__" + fk.column() + "__not_null", "not_null", Map.of("table", t.name(), "column", fk.column())));
+              template(
+                  t.name() + "__" + fk.column() + "__not_null",
+                  "not_null",
+                  Map.of("table", t.name(), "column", fk.column())));
         }
       }
     }
@@ -52,6 +65,7 @@ public record Check(String name, SqlScript sql) implements Serializable {
   }
 
   private static Check template(String name, String kind, Map<String, ?> identifiers) {
-    return new Check(name, SqlScript.load("common/checks/" + kind + ".sql").withIdentifiers(identifiers));
+    return new Check(
+        name, SqlScript.load("common/checks/" + kind + ".sql").withIdentifiers(identifiers));
   }
 }

@@ -10,6 +10,7 @@ public record CheckResult(String name, long violations, String sample) implement
 
   @Override
   public String toString() {
-    return name + (passed() ? ": pass" : ": FAIL, " + violations + " violating rows, e.g. " + sample);
+    return name
+        + (passed() ? ": pass" : ": FAIL, " + violations + " violating rows, e.g. " + sample);
   }
 }

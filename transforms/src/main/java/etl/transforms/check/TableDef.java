@@ -41,7 +41,8 @@ public record TableDef(String name, List<String> key, List<ForeignKey> foreignKe
     }
 
     /** May be null, for the documented reason given. */
-    public static ForeignKey nullable(String column, String refTable, String refColumn, String reason) {
+    public static ForeignKey nullable(
+        String column, String refTable, String refColumn, String reason) {
       return new ForeignKey(column, refTable, refColumn, reason);
     }
 

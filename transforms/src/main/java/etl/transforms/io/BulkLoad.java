@@ -8,7 +8,6 @@ import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.RecordRule;
 import etl.transforms.parse.Rejected;
 import java.sql.SQLException;
-import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
@@ -28,13 +27,13 @@ import org.apache.beam.sdk.values.Row;
  * never become PCollection elements.
  *
  * <p>Why: the step-by-step path (read → parse → rule → stage, each with good and failed outputs)
- * hands every record from step to step through the runner. At 26 M records that bookkeeping was
- * 70 % of the run: the Direct runner keeps every bundle's output in memory (6 GB at 2.6 M
- * ratings), and Spark's runner persists the output of every step with two outputs.
+ * hands every record from step to step through the runner. At 26 M records that bookkeeping was 70
+ * % of the run: the Direct runner keeps every bundle's output in memory (6 GB at 2.6 M ratings),
+ * and Spark's runner persists the output of every step with two outputs.
  *
  * <p>Same results as the step-by-step path: the same staging rows, the same dead letters with the
- * same steps and reasons (a rule's dead letter carries the original line as its raw text), and
- * the same counters under the same step names. Output: the dead letters; the completion of that
+ * same steps and reasons (a rule's dead letter carries the original line as its raw text), and the
+ * same counters under the same step names. Output: the dead letters; the completion of that
  * PCollection also means every range is staged (each bundle's COPY ends in its FinishBundle).
  *
  * <p>Only for {@link StageRows.LoadMethod#COPY}; {@link #supports} says whether a staging writer
@@ -50,8 +49,13 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
   private final StageRows<T> stage;
 
   private BulkLoad(
-      ReadFiles read, RecordParser<T> parser, Class<T> type, String parseStep,
-      RecordRule<T> rule, String ruleStep, StageRows<T> stage) {
+      ReadFiles read,
+      RecordParser<T> parser,
+      Class<T> type,
+      String parseStep,
+      RecordRule<T> rule,
+      String ruleStep,
+      StageRows<T> stage) {
     this.read = read;
     this.parser = parser;
     this.type = type;
@@ -61,12 +65,17 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     this.stage = stage;
   }
 
-  /** Reads with {@code read} (a splittable line reader) and parses each line with {@code parser}. */
-  public static <T> BulkLoad<T> of(ReadFiles read, RecordParser<T> parser, Class<T> type, String parseStep) {
+  /**
+   * Reads with {@code read} (a splittable line reader) and parses each line with {@code parser}.
+   */
+  public static <T> BulkLoad<T> of(
+      ReadFiles read, RecordParser<T> parser, Class<T> type, String parseStep) {
     if (!read.isSplittableLines()) {
-      throw new IllegalArgumentException("BulkLoad reads lines in byte ranges: use ReadFiles.lines(…).splittable(…)");
+      throw new IllegalArgumentException(
+          "BulkLoad reads lines in byte ranges: use ReadFiles.lines(…).splittable(…)");
     }
-    return new BulkLoad<>(read, requireNonNull(parser), requireNonNull(type), parseStep, null, null, null);
+    return new BulkLoad<>(
+        read, requireNonNull(parser), requireNonNull(type), parseStep, null, null, null);
   }
 
   /** Applies {@code rule} to every parsed record; its failures are dead letters of {@code step}. */
@@ -77,7 +86,8 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
   /** Stages the kept records with {@code stage}, which must use COPY (see {@link #supports}). */
   public BulkLoad<T> stagedBy(StageRows<T> stage) {
     if (!supports(stage)) {
-      throw new IllegalArgumentException("BulkLoad stages by COPY only; " + stage.table() + " uses " + stage.loadMethod());
+      throw new IllegalArgumentException(
+          "BulkLoad stages by COPY only; " + stage.table() + " uses " + stage.loadMethod());
     }
     return new BulkLoad<>(read, parser, type, parseStep, rule, ruleStep, stage);
   }
@@ -98,7 +108,8 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
       throw new IllegalArgumentException("BulkLoad needs a Beam schema for " + type.getName(), e);
     }
     LoadFn<T> load =
-        new LoadFn<>(read.rangeReader(), parser, parseStep, rule, ruleStep, toRow, stage.bulkWriter(schema));
+        new LoadFn<>(
+            read.rangeReader(), parser, parseStep, rule, ruleStep, toRow, stage.bulkWriter(schema));
     ParDo.SingleOutput<LineRanges.Range, DeadLetter> parDo = ParDo.of(load);
     if (rule != null) {
       parDo = parDo.withSideInputs(rule.sideInputs());
@@ -130,8 +141,13 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     private transient long ruleDeadLetterCount;
 
     LoadFn(
-        LineRanges.RangeReader reader, RecordParser<T> parser, String parseStep, RecordRule<T> rule,
-        String ruleStep, SerializableFunction<T, Row> toRow, CopyStream.Spec staging) {
+        LineRanges.RangeReader reader,
+        RecordParser<T> parser,
+        String parseStep,
+        RecordRule<T> rule,
+        String ruleStep,
+        SerializableFunction<T, Row> toRow,
+        CopyStream.Spec staging) {
       this.reader = reader;
       this.parser = parser;
       this.parseStep = parseStep;
@@ -159,7 +175,8 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     @ProcessElement
     public void process(ProcessContext c) {
       if (rule != null && sideInputs == null) {
-        sideInputs = RecordRule.SideInputs.materialize(rule.sideInputs(), view -> c.sideInput(view));
+        sideInputs =
+            RecordRule.SideInputs.materialize(rule.sideInputs(), view -> c.sideInput(view));
       }
       reader.read(
           c.element(),
@@ -203,7 +220,8 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
       try {
         stream.write(toRow.apply(value));
       } catch (SQLException e) {
-        throw new IllegalStateException("Staging into " + staging.table() + " failed: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Staging into " + staging.table() + " failed: " + e.getMessage(), e);
       }
     }
 

@@ -28,7 +28,8 @@ public final class DeadLetter {
     this.source = source;
     this.position = position;
     this.reason = reason;
-    this.message = message == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(message, 1000));
+    this.message =
+        message == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(message, 1000));
     this.raw = raw == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(raw));
   }
 

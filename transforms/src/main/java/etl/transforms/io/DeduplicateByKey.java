@@ -3,10 +3,10 @@ package etl.transforms.io;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -29,10 +29,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * One record per key: the first read (by source URI, then position) is kept. A later record with
- * the same key and the same content (by {@code content}) is a repeat and is counted as
- * {@code filtered_exact_duplicate}; one with different content becomes a dead letter
- * {@code duplicate_key} naming the kept record's position. Deterministic whatever the order in
- * which a runner delivers the records.
+ * the same key and the same content (by {@code content}) is a repeat and is counted as {@code
+ * filtered_exact_duplicate}; one with different content becomes a dead letter {@code duplicate_key}
+ * naming the kept record's position. Deterministic whatever the order in which a runner delivers
+ * the records.
  */
 public final class DeduplicateByKey<T extends Origin, K>
     extends PTransform<PCollection<T>, Routed<T>> {
@@ -42,7 +42,10 @@ public final class DeduplicateByKey<T extends Origin, K>
   private final SerializableFunction<T, ?> content;
 
   private DeduplicateByKey(
-      String name, SerializableFunction<T, K> key, TypeDescriptor<K> keyType, SerializableFunction<T, ?> content) {
+      String name,
+      SerializableFunction<T, K> key,
+      TypeDescriptor<K> keyType,
+      SerializableFunction<T, ?> content) {
     super(name);
     this.key = key;
     this.keyType = keyType;
@@ -50,7 +53,9 @@ public final class DeduplicateByKey<T extends Origin, K>
   }
 
   public static <T extends Origin, K> DeduplicateByKey<T, K> of(
-      SerializableFunction<T, K> key, TypeDescriptor<K> keyType, SerializableFunction<T, ?> content) {
+      SerializableFunction<T, K> key,
+      TypeDescriptor<K> keyType,
+      SerializableFunction<T, ?> content) {
     return new DeduplicateByKey<>(
         "DeduplicateByKey", requireNonNull(key), requireNonNull(keyType), requireNonNull(content));
   }
@@ -87,7 +92,8 @@ public final class DeduplicateByKey<T extends Origin, K>
         out.get(failed).setCoder(DeadLetter.coder(input.getPipeline())));
   }
 
-  private static final class KeepFirstFn<T extends Origin, K> extends DoFn<KV<Integer, Iterable<T>>, T> {
+  private static final class KeepFirstFn<T extends Origin, K>
+      extends DoFn<KV<Integer, Iterable<T>>, T> {
     private final String step;
     private final SerializableFunction<T, K> key;
     private final SerializableFunction<T, ?> content;
@@ -127,7 +133,8 @@ public final class DeduplicateByKey<T extends Origin, K>
           out.get(good).output(records.get(0));
           continue;
         }
-        records.sort(Comparator.comparing(Origin::originSource).thenComparingLong(Origin::originPosition));
+        records.sort(
+            Comparator.comparing(Origin::originSource).thenComparingLong(Origin::originPosition));
         T kept = records.get(0);
         out.get(good).output(kept);
         Object keptContent = content.apply(kept);
@@ -143,8 +150,13 @@ public final class DeduplicateByKey<T extends Origin, K>
                         other.originSource(),
                         other.originPosition(),
                         "duplicate_key",
-                        "key " + group.getKey() + " was already read at " + kept.originSource() + ":"
-                            + kept.originPosition() + " with other content; the first is kept",
+                        "key "
+                            + group.getKey()
+                            + " was already read at "
+                            + kept.originSource()
+                            + ":"
+                            + kept.originPosition()
+                            + " with other content; the first is kept",
                         other.toString()));
           }
         }

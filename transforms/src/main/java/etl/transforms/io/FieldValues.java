@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Value semantics for the small immutable element classes (public final fields, a Beam schema):
- * equality, hash and a readable rendering from their public instance fields, so each class need
- * not repeat them. Beam schemas cannot use Java records yet (apache/beam#27802).
+ * equality, hash and a readable rendering from their public instance fields, so each class need not
+ * repeat them. Beam schemas cannot use Java records yet (apache/beam#27802).
  */
 public final class FieldValues {
   private static final ConcurrentHashMap<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
@@ -67,7 +67,10 @@ public final class FieldValues {
     StringBuilder sb = new StringBuilder(o.getClass().getSimpleName()).append('{');
     List<Field> fields = fields(o.getClass());
     for (int i = 0; i < fields.size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(fields.get(i).getName()).append('=').append(get(fields.get(i), o));
+      sb.append(i > 0 ? ", " : "")
+          .append(fields.get(i).getName())
+          .append('=')
+          .append(get(fields.get(i), o));
     }
     return sb.append('}').toString();
   }

@@ -16,18 +16,23 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * A join against a small keyed side input (e.g. the ids of the loaded movies): records whose key
- * is in the map pass; the others become dead letters with the given reason — never dropped. No
- * shuffle of the (possibly large) input.
+ * A join against a small keyed side input (e.g. the ids of the loaded movies): records whose key is
+ * in the map pass; the others become dead letters with the given reason — never dropped. No shuffle
+ * of the (possibly large) input.
  */
-public final class KeepKnownKeys<T extends Origin, K> extends PTransform<PCollection<T>, Routed<T>> {
+public final class KeepKnownKeys<T extends Origin, K>
+    extends PTransform<PCollection<T>, Routed<T>> {
   private final SerializableFunction<T, K> key;
   private final PCollectionView<Map<K, Boolean>> known;
   private final String reason;
   private final String what;
 
   private KeepKnownKeys(
-      String name, SerializableFunction<T, K> key, PCollectionView<Map<K, Boolean>> known, String reason, String what) {
+      String name,
+      SerializableFunction<T, K> key,
+      PCollectionView<Map<K, Boolean>> known,
+      String reason,
+      String what) {
     super(name);
     this.key = key;
     this.known = known;
@@ -36,12 +41,16 @@ public final class KeepKnownKeys<T extends Origin, K> extends PTransform<PCollec
   }
 
   /**
-   * @param what how the message names the missing thing, e.g. "movie id" → "movie id 42 is not
-   *     in …"
+   * @param what how the message names the missing thing, e.g. "movie id" → "movie id 42 is not in
+   *     …"
    */
   public static <T extends Origin, K> KeepKnownKeys<T, K> of(
-      SerializableFunction<T, K> key, PCollectionView<Map<K, Boolean>> known, String reason, String what) {
-    return new KeepKnownKeys<>("KeepKnownKeys", requireNonNull(key), requireNonNull(known), reason, what);
+      SerializableFunction<T, K> key,
+      PCollectionView<Map<K, Boolean>> known,
+      String reason,
+      String what) {
+    return new KeepKnownKeys<>(
+        "KeepKnownKeys", requireNonNull(key), requireNonNull(known), reason, what);
   }
 
   public KeepKnownKeys<T, K> named(String stepName) {
@@ -115,7 +124,12 @@ public final class KeepKnownKeys<T extends Origin, K> extends PTransform<PCollec
         c.output(
             failed,
             new DeadLetter(
-                step, record.originSource(), record.originPosition(), reason, what + " " + k + " is not loaded", record.toString()));
+                step,
+                record.originSource(),
+                record.originPosition(),
+                reason,
+                what + " " + k + " is not loaded",
+                record.toString()));
       }
     }
   }

@@ -23,8 +23,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Reading line files in byte ranges ({@link ReadFiles#splittable}): a line belongs to the range
- * its first byte is in, so every line is read exactly once whatever the range boundaries.
+ * Reading line files in byte ranges ({@link ReadFiles#splittable}): a line belongs to the range its
+ * first byte is in, so every line is read exactly once whatever the range boundaries.
  */
 final class LineRanges {
   private LineRanges() {}
@@ -55,17 +55,24 @@ final class LineRanges {
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, MatchResult.Metadata> file, OutputReceiver<Range> out) {
+    public void process(
+        @Element KV<Integer, MatchResult.Metadata> file, OutputReceiver<Range> out) {
       MatchResult.Metadata m = file.getValue();
       String uri = m.resourceId().toString();
-      boolean compressed = Compression.detect(m.resourceId().getFilename()) != Compression.UNCOMPRESSED;
+      boolean compressed =
+          Compression.detect(m.resourceId().getFilename()) != Compression.UNCOMPRESSED;
       long size = m.sizeBytes();
       if (compressed || size <= bytesPerRange) {
         out.output(new Range(uri, compressed, 0, Long.MAX_VALUE));
         return;
       }
       for (long from = 0; from < size; from += bytesPerRange) {
-        out.output(new Range(uri, false, from, from + bytesPerRange >= size ? Long.MAX_VALUE : from + bytesPerRange));
+        out.output(
+            new Range(
+                uri,
+                false,
+                from,
+                from + bytesPerRange >= size ? Long.MAX_VALUE : from + bytesPerRange));
       }
     }
   }
@@ -78,8 +85,8 @@ final class LineRanges {
   }
 
   /**
-   * Reads the lines that start inside a range: the header, blank lines and the reading failures
-   * are handled here, every other line goes to the emitter. Used by {@link ReadFn} (lines become
+   * Reads the lines that start inside a range: the header, blank lines and the reading failures are
+   * handled here, every other line goes to the emitter. Used by {@link ReadFn} (lines become
    * elements) and by {@link BulkLoad}'s loading DoFn (lines are parsed and staged in place).
    */
   static final class RangeReader implements java.io.Serializable {
@@ -116,10 +123,12 @@ final class LineRanges {
       }
       recordCount = deadLetterCount = blankLineCount = headerCount = 0;
       CharsetDecoder decoder =
-          StandardCharsets.UTF_8.newDecoder()
+          StandardCharsets.UTF_8
+              .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
-      try (ReadableByteChannel channel = FileSystems.open(FileSystems.matchNewResource(range.uri, false))) {
+      try (ReadableByteChannel channel =
+          FileSystems.open(FileSystems.matchNewResource(range.uri, false))) {
         long pos = range.from;
         InputStream in;
         if (range.compressed) {
@@ -157,7 +166,9 @@ final class LineRanges {
       } catch (IOException e) {
         recordCount++;
         deadLetterCount++;
-        out.failed(new DeadLetter(step, range.uri, range.from, "unreadable_file", "cannot read file: " + e, ""));
+        out.failed(
+            new DeadLetter(
+                step, range.uri, range.from, "unreadable_file", "cannot read file: " + e, ""));
       } finally {
         records.inc(recordCount);
         deadLetters.inc(deadLetterCount);
@@ -166,14 +177,19 @@ final class LineRanges {
       }
     }
 
-    private void emit(String uri, long start, LineReader line, CharsetDecoder decoder, Emitter out) {
+    private void emit(
+        String uri, long start, LineReader line, CharsetDecoder decoder, Emitter out) {
       byte[] bytes = line.bytes;
       int len = line.length;
       if (len > 0 && bytes[len - 1] == '\r' && !line.tooLong) {
         len--;
       }
       int from = 0;
-      if (start == 0 && len >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      if (start == 0
+          && len >= 3
+          && (bytes[0] & 0xFF) == 0xEF
+          && (bytes[1] & 0xFF) == 0xBB
+          && (bytes[2] & 0xFF) == 0xBF) {
         from = 3;
       }
       if (line.tooLong) {
@@ -181,7 +197,11 @@ final class LineRanges {
         deadLetterCount++;
         out.failed(
             new DeadLetter(
-                step, uri, start, "record_too_large", "record exceeds " + maxRecordBytes + " bytes",
+                step,
+                uri,
+                start,
+                "record_too_large",
+                "record exceeds " + maxRecordBytes + " bytes",
                 new String(bytes, from, len - from, StandardCharsets.UTF_8)));
         return;
       }
@@ -193,7 +213,11 @@ final class LineRanges {
         deadLetterCount++;
         out.failed(
             new DeadLetter(
-                step, uri, start, "invalid_encoding", "bytes are not valid UTF-8",
+                step,
+                uri,
+                start,
+                "invalid_encoding",
+                "bytes are not valid UTF-8",
                 new String(bytes, from, len - from, StandardCharsets.UTF_8)));
         return;
       }
@@ -203,7 +227,14 @@ final class LineRanges {
         } else {
           recordCount++;
           deadLetterCount++;
-          out.failed(new DeadLetter(step, uri, 0, "unexpected_header", "expected the header \"" + header + "\"", text));
+          out.failed(
+              new DeadLetter(
+                  step,
+                  uri,
+                  0,
+                  "unexpected_header",
+                  "expected the header \"" + header + "\"",
+                  text));
         }
         return;
       }
@@ -222,7 +253,12 @@ final class LineRanges {
     private final TupleTag<SourceRecord> good;
     private final TupleTag<DeadLetter> failed;
 
-    ReadFn(String step, int maxRecordBytes, String header, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
+    ReadFn(
+        String step,
+        int maxRecordBytes,
+        String header,
+        TupleTag<SourceRecord> good,
+        TupleTag<DeadLetter> failed) {
       this.reader = new RangeReader(step, maxRecordBytes, header);
       this.good = good;
       this.failed = failed;
@@ -261,6 +297,7 @@ final class LineRanges {
     int length;
     boolean tooLong;
     boolean endedWithNewline;
+
     /** Bytes the last line took in the input, its newline included. */
     long consumed;
 
@@ -307,7 +344,9 @@ final class LineRanges {
         n = Math.max(0, room);
       }
       if (length + n > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(length + n, Math.min(maxBytes, bytes.length * 2)));
+        bytes =
+            java.util.Arrays.copyOf(
+                bytes, Math.max(length + n, Math.min(maxBytes, bytes.length * 2)));
       }
       System.arraycopy(block, begin, bytes, length, n);
       length += n;

@@ -1,9 +1,9 @@
 package etl.transforms.io;
 
 /**
- * A parsed record that remembers where it was read, so a later step (a join, a de-duplication)
- * can still dead-letter it with its source and position. The raw text of such a dead letter is
- * the record's {@code toString()}.
+ * A parsed record that remembers where it was read, so a later step (a join, a de-duplication) can
+ * still dead-letter it with its source and position. The raw text of such a dead letter is the
+ * record's {@code toString()}.
  */
 public interface Origin {
   String originSource();

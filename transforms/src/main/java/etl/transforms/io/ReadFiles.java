@@ -10,28 +10,28 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.transforms.Wait;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -39,24 +39,24 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads files from any Beam file system (local paths, {@code s3://} URIs; globs including
- * {@code **}) into {@link SourceRecord}s, in one of three layouts ({@link #csvRecords} is the
- * third: lines, but quote-aware):
+ * Reads files from any Beam file system (local paths, {@code s3://} URIs; globs including {@code
+ * **}) into {@link SourceRecord}s, in one of three layouts ({@link #csvRecords} is the third:
+ * lines, but quote-aware):
  *
  * <ul>
  *   <li>{@link #lines}: one record per line (JSON lines, CSV without multi-line fields). The
  *       position is the 1-based line number. CRLF and LF both end a line; a UTF-8 byte-order mark
- *       on the first line is dropped; blank lines are skipped and counted as
- *       {@code filtered_blank_line}.
+ *       on the first line is dropped; blank lines are skipped and counted as {@code
+ *       filtered_blank_line}.
  *   <li>{@link #wholeFiles}: one record per file (one JSON object per file). Position 1.
  * </ul>
  *
  * <p>Compressed files ({@code .gz}, {@code .bz2}, …) are decompressed by extension.
  *
- * <p>Failures go to {@link Routed#failed()}, never dropped: bytes that are not UTF-8
- * ({@code invalid_encoding}, raw text decoded with replacement characters), a record larger than
- * the limit ({@code record_too_large}), an empty file ({@code empty_file}) and a file that cannot be
- * read ({@code unreadable_file}). Reading has no side effects, so a retried bundle is harmless.
+ * <p>Failures go to {@link Routed#failed()}, never dropped: bytes that are not UTF-8 ({@code
+ * invalid_encoding}, raw text decoded with replacement characters), a record larger than the limit
+ * ({@code record_too_large}), an empty file ({@code empty_file}) and a file that cannot be read
+ * ({@code unreadable_file}). Reading has no side effects, so a retried bundle is harmless.
  *
  * <p>Metrics, in the namespace of the step name: {@code files}, {@code records} (every record
  * emitted or dead-lettered; an unreadable or empty file counts as one), {@code dead_letters},
@@ -64,7 +64,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * step read, and {@code records = good + dead_letters}.
  */
 public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
-  /** Default upper bound for one record; a longer one is dead-lettered instead of exhausting memory. */
+  /**
+   * Default upper bound for one record; a longer one is dead-lettered instead of exhausting memory.
+   */
   public static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
   /** Files are read in this many groups: enough to keep a cluster busy, few enough to batch. */
@@ -85,7 +87,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   private long rangeBytes;
   private List<MatchResult.Metadata> files;
 
-  private ReadFiles(String name, Layout layout, String filepattern, int maxRecordBytes, String header) {
+  private ReadFiles(
+      String name, Layout layout, String filepattern, int maxRecordBytes, String header) {
     super(name);
     this.layout = layout;
     this.filepattern = filepattern;
@@ -102,7 +105,11 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   /** One record per file matching {@code filepattern}. */
   public static ReadFiles wholeFiles(String filepattern) {
     return new ReadFiles(
-        "ReadWholeFiles", Layout.WHOLE_FILES, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES, null);
+        "ReadWholeFiles",
+        Layout.WHOLE_FILES,
+        checkPattern(filepattern),
+        DEFAULT_MAX_RECORD_BYTES,
+        null);
   }
 
   /**
@@ -113,7 +120,11 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    */
   public static ReadFiles csvRecords(String filepattern) {
     return new ReadFiles(
-        "ReadCsvRecords", Layout.CSV_RECORDS, checkPattern(filepattern), DEFAULT_MAX_RECORD_BYTES, null);
+        "ReadCsvRecords",
+        Layout.CSV_RECORDS,
+        checkPattern(filepattern),
+        DEFAULT_MAX_RECORD_BYTES,
+        null);
   }
 
   /**
@@ -123,7 +134,9 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    * columns cannot be trusted.
    */
   public ReadFiles withHeader(String header) {
-    ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, requireNonNull(header, "header"));
+    ReadFiles r =
+        new ReadFiles(
+            getName(), layout, filepattern, maxRecordBytes, requireNonNull(header, "header"));
     r.copyStateOf(this);
     return r;
   }
@@ -158,9 +171,9 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   }
 
   /**
-   * Starts reading only once these PCollections are complete. A source that is joined against
-   * side inputs should wait for them: a runner otherwise holds back ("pushes back") every record
-   * until the side input is ready, which the Direct runner does at great cost.
+   * Starts reading only once these PCollections are complete. A source that is joined against side
+   * inputs should wait for them: a runner otherwise holds back ("pushes back") every record until
+   * the side input is ready, which the Direct runner does at great cost.
    */
   public ReadFiles after(List<? extends PCollection<?>> signals) {
     ReadFiles r = new ReadFiles(getName(), layout, filepattern, maxRecordBytes, header);
@@ -174,7 +187,9 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
    * {@code step} of its dead letters and the namespace of its metrics.
    */
   public ReadFiles named(String stepName) {
-    ReadFiles r = new ReadFiles(requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes, header);
+    ReadFiles r =
+        new ReadFiles(
+            requireNonNull(stepName, "stepName"), layout, filepattern, maxRecordBytes, header);
     r.copyStateOf(this);
     return r;
   }
@@ -287,8 +302,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   }
 
   /**
-   * Lists the files of a pattern (none is fine: inputs are checked before the run) into groups;
-   * or, given a list, emits exactly those files.
+   * Lists the files of a pattern (none is fine: inputs are checked before the run) into groups; or,
+   * given a list, emits exactly those files.
    */
   private static final class MatchFn extends DoFn<String, KV<Integer, MatchResult.Metadata>> {
     private final int groups;
@@ -300,7 +315,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     }
 
     @ProcessElement
-    public void process(@Element String pattern, OutputReceiver<KV<Integer, MatchResult.Metadata>> out)
+    public void process(
+        @Element String pattern, OutputReceiver<KV<Integer, MatchResult.Metadata>> out)
         throws IOException {
       List<MatchResult.Metadata> listed = files;
       if (listed == null) {
@@ -363,7 +379,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
       Emitter emit = new Emitter(source, out);
       Compression compression = Compression.detect(file.resourceId().getFilename());
       try (InputStream in =
-          Channels.newInputStream(compression.readDecompressed(FileSystems.open(file.resourceId())))) {
+          Channels.newInputStream(
+              compression.readDecompressed(FileSystems.open(file.resourceId())))) {
         if (layout != Layout.WHOLE_FILES) {
           readLines(in, emit, layout == Layout.CSV_RECORDS);
         } else {
@@ -493,7 +510,10 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
     }
 
     private static int bomLength(byte[] buf, int end) {
-      return end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF
+      return end >= 3
+              && (buf[0] & 0xFF) == 0xEF
+              && (buf[1] & 0xFF) == 0xBB
+              && (buf[2] & 0xFF) == 0xBF
           ? 3
           : 0;
     }
@@ -545,6 +565,5 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
         out.get(failed).output(new DeadLetter(step, source, position, reason, message, raw));
       }
     }
-
   }
 }

@@ -14,11 +14,11 @@ import org.joda.time.ReadableInstant;
 
 /**
  * Streams rows into a PostgreSQL table with {@code COPY … FROM STDIN (FORMAT csv)}: one COPY stream
- * per bundle, on one connection per DoFn instance. Rows are written to the stream as they come
- * (in 64 KiB pieces), so PostgreSQL parses and stores one piece while this thread formats the
- * next: the two overlap instead of taking turns. Every value travels as CSV data, never as SQL
- * text: strings are always quoted (so an empty string stays distinct from NULL, which is an
- * unquoted empty field); timestamps are written in UTC.
+ * per bundle, on one connection per DoFn instance. Rows are written to the stream as they come (in
+ * 64 KiB pieces), so PostgreSQL parses and stores one piece while this thread formats the next: the
+ * two overlap instead of taking turns. Every value travels as CSV data, never as SQL text: strings
+ * are always quoted (so an empty string stays distinct from NULL, which is an unquoted empty
+ * field); timestamps are written in UTC.
  *
  * <p>Each bundle's COPY commits on its own; a bundle a runner retries is staged twice, which the
  * MERGE's de-duplication absorbs (see {@link StageRows}). A failed bundle cancels its COPY, so a
@@ -119,7 +119,8 @@ final class CopyRows extends DoFn<Row, Void> {
    * was the largest cost of staging 26 M ratings. Years outside 1..9999 fall back to java.time.
    */
   static void appendUtcTimestamp(StringBuilder out, long epochMillis) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
+    LocalDateTime t =
+        LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
     int year = t.getYear();
     if (year < 1 || year > 9999) {
       out.append(LEGACY_TIMESTAMP.format(Instant.ofEpochMilli(epochMillis)));

@@ -11,9 +11,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * One table's {@code COPY … FROM STDIN (FORMAT csv)} stream on its own connection: rows are
- * formatted as CSV and sent in 64 KiB pieces as they come, so PostgreSQL parses one piece while
- * the caller produces the next. {@link #finish()} ends the COPY (committing its rows) and returns
- * how many rows it took; {@link #close()} without {@link #finish()} cancels it, so the rows of an
+ * formatted as CSV and sent in 64 KiB pieces as they come, so PostgreSQL parses one piece while the
+ * caller produces the next. {@link #finish()} ends the COPY (committing its rows) and returns how
+ * many rows it took; {@link #close()} without {@link #finish()} cancels it, so the rows of an
  * unfinished stream are never staged. Used by {@link CopyRows} and by bulk loads that stage rows
  * from inside their own DoFn ({@link StageRows#bulkWriter}).
  */

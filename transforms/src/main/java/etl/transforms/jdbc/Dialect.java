@@ -4,9 +4,9 @@ import etl.transforms.sql.SqlScript;
 import java.util.Locale;
 
 /**
- * The warehouse SQL dialect, chosen from the JDBC URL. Statements that differ between dialects
- * live in separate files under {@code sql/<area>/<dialect>/}, never in {@code if} branches;
- * statements both dialects accept as written live once, in {@code sql/<area>/portable/}.
+ * The warehouse SQL dialect, chosen from the JDBC URL. Statements that differ between dialects live
+ * in separate files under {@code sql/<area>/<dialect>/}, never in {@code if} branches; statements
+ * both dialects accept as written live once, in {@code sql/<area>/portable/}.
  */
 public enum Dialect {
   POSTGRES("postgres", "org.postgresql.Driver", "jdbc:postgresql:"),
@@ -45,12 +45,23 @@ public enum Dialect {
       return SqlScript.load(portable);
     }
     throw new IllegalArgumentException(
-        "No " + folder + " SQL for " + area + "/" + file + " (looked for sql/" + own + " and sql/" + portable + ")");
+        "No "
+            + folder
+            + " SQL for "
+            + area
+            + "/"
+            + file
+            + " (looked for sql/"
+            + own
+            + " and sql/"
+            + portable
+            + ")");
   }
 
   /** Whether {@link #script} finds {@code file} of {@code area}. */
   public boolean has(String area, String file) {
-    return SqlScript.exists(area + "/" + folder + "/" + file) || SqlScript.exists(area + "/" + PORTABLE + "/" + file);
+    return SqlScript.exists(area + "/" + folder + "/" + file)
+        || SqlScript.exists(area + "/" + PORTABLE + "/" + file);
   }
 
   public String driverClass() {

@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries database work that failed for a reason that may pass: a lost or refused connection
- * (SQLState class 08, a terminated backend 57P01, a server starting or shutting down 57P03),
- * a serialization failure (40001) or a deadlock (40P01). Waits {@code initialDelay}, then twice
- * as long each time, up to {@code maxAttempts} attempts in all; any other error is thrown at once.
- * The work must be safe to repeat: a whole transaction, a connection attempt.
+ * (SQLState class 08, a terminated backend 57P01, a server starting or shutting down 57P03), a
+ * serialization failure (40001) or a deadlock (40P01). Waits {@code initialDelay}, then twice as
+ * long each time, up to {@code maxAttempts} attempts in all; any other error is thrown at once. The
+ * work must be safe to repeat: a whole transaction, a connection attempt.
  */
 public final class Retry implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -70,12 +70,22 @@ public final class Retry implements Serializable {
         }
         if (attempt >= maxAttempts) {
           throw new SQLException(
-              what + " failed " + attempt + " times for a transient reason; giving up: " + e.getMessage(),
+              what
+                  + " failed "
+                  + attempt
+                  + " times for a transient reason; giving up: "
+                  + e.getMessage(),
               e.getSQLState(),
               e);
         }
-        LOG.warn("{} failed (attempt {} of {}, SQLState {}): {}; retrying in {} ms",
-            what, attempt, maxAttempts, e.getSQLState(), e.getMessage(), delay);
+        LOG.warn(
+            "{} failed (attempt {} of {}, SQLState {}): {}; retrying in {} ms",
+            what,
+            attempt,
+            maxAttempts,
+            e.getSQLState(),
+            e.getMessage(),
+            delay);
         sleep(delay);
         delay *= 2;
       }

@@ -1,10 +1,10 @@
 package etl.transforms.jdbc;
 
-import etl.transforms.sql.SqlRunner;
-import etl.transforms.sql.SqlScript;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import etl.transforms.sql.SqlRunner;
+import etl.transforms.sql.SqlScript;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -28,8 +28,8 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Redshift's bulk path ({@link StageRows.LoadMethod#S3_COPY}): every bundle's rows become one
- * gzip-compressed CSV file in S3; once all are written, a manifest lists them and one {@code COPY
- * … MANIFEST} loads them all in a single statement (Redshift then reads the files in parallel on
+ * gzip-compressed CSV file in S3; once all are written, a manifest lists them and one {@code COPY …
+ * MANIFEST} loads them all in a single statement (Redshift then reads the files in parallel on
  * every slice). A retried bundle writes a second file with a new name that the manifest may list
  * too; the MERGE's de-duplication on the key absorbs the repeat, as for the other load methods.
  */
@@ -70,8 +70,12 @@ final class S3CopyRows {
     public void process(@Element Row row) throws IOException {
       if (writer == null) {
         uri = folder + "part-" + UUID.randomUUID() + ".csv.gz";
-        WritableByteChannel channel = FileSystems.create(FileSystems.matchNewResource(uri, false), MimeTypes.BINARY);
-        writer = new OutputStreamWriter(new GZIPOutputStream(Channels.newOutputStream(channel), 1 << 16), StandardCharsets.UTF_8);
+        WritableByteChannel channel =
+            FileSystems.create(FileSystems.matchNewResource(uri, false), MimeTypes.BINARY);
+        writer =
+            new OutputStreamWriter(
+                new GZIPOutputStream(Channels.newOutputStream(channel), 1 << 16),
+                StandardCharsets.UTF_8);
       }
       line.setLength(0);
       CopyRows.appendLine(line, constantPrefix, row, NULL_MARKER);
@@ -98,7 +102,8 @@ final class S3CopyRows {
     private final S3Staging staging;
     private final Counter rowsCopied;
 
-    CopyManifestFn(Warehouse warehouse, String table, List<String> columns, String folder, S3Staging staging) {
+    CopyManifestFn(
+        Warehouse warehouse, String table, List<String> columns, String folder, S3Staging staging) {
       this.warehouse = warehouse;
       this.table = table;
       this.columns = columns;
@@ -108,11 +113,13 @@ final class S3CopyRows {
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, Long>>> files) throws IOException, SQLException {
+    public void process(@Element KV<String, Iterable<KV<String, Long>>> files)
+        throws IOException, SQLException {
       String manifest = writeManifest(folder, files.getValue());
       try (Connection c = warehouse.connect()) {
         c.setAutoCommit(true);
-        rowsCopied.inc(SqlRunner.execute(c, statement(table, columns, manifest, staging), Map.of()));
+        rowsCopied.inc(
+            SqlRunner.execute(c, statement(table, columns, manifest, staging), Map.of()));
       }
     }
   }
@@ -126,16 +133,21 @@ final class S3CopyRows {
       entries.addObject().put("url", f.getKey()).put("mandatory", true);
     }
     String uri = folder + "manifest.json";
-    try (WritableByteChannel channel = FileSystems.create(FileSystems.matchNewResource(uri, false), MimeTypes.TEXT)) {
-      channel.write(java.nio.ByteBuffer.wrap(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root)));
+    try (WritableByteChannel channel =
+        FileSystems.create(FileSystems.matchNewResource(uri, false), MimeTypes.TEXT)) {
+      channel.write(
+          java.nio.ByteBuffer.wrap(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root)));
     }
     return uri;
   }
 
   /** The COPY statement for a manifest (sql/common/redshift/copy_staging_s3.sql). */
-  static SqlScript statement(String table, List<String> columns, String manifest, S3Staging staging) {
+  static SqlScript statement(
+      String table, List<String> columns, String manifest, S3Staging staging) {
     return SqlScript.load("common/redshift/copy_staging_s3.sql")
         .withIdentifiers(Map.of("table", table, "columns", columns))
-        .withLiterals(Map.of("manifest", manifest, "iam_role", staging.iamRole(), "region", staging.region()));
+        .withLiterals(
+            Map.of(
+                "manifest", manifest, "iam_role", staging.iamRole(), "region", staging.region()));
   }
 }

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class S3Staging implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Pattern PREFIX = Pattern.compile("s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9](/[A-Za-z0-9._=\\-]+)*/?");
-  private static final Pattern ROLE = Pattern.compile("arn:aws[a-z\\-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/\\-]{1,512}");
+  private static final Pattern PREFIX =
+      Pattern.compile("s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9](/[A-Za-z0-9._=\\-]+)*/?");
+  private static final Pattern ROLE =
+      Pattern.compile("arn:aws[a-z\\-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/\\-]{1,512}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
 
   private final String prefix;

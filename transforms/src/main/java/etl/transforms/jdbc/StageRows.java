@@ -3,15 +3,6 @@ package etl.transforms.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import etl.transforms.sql.Identifiers;
-import etl.transforms.sql.SqlScript;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.coders.VoidCoder;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.WithKeys;
-import java.util.UUID;
-import org.apache.beam.sdk.transforms.ParDo;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,10 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.UUID;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.transforms.Convert;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.ReadableInstant;
@@ -45,15 +44,18 @@ import org.joda.time.ReadableInstant;
  * silently lost).
  *
  * <p>Load methods are pluggable: {@link LoadMethod#JDBC} (batched INSERTs) is the portable one;
- * {@link LoadMethod#COPY} streams each bundle through PostgreSQL's {@code COPY … FROM STDIN}
- * (CSV), several times faster.
+ * {@link LoadMethod#COPY} streams each bundle through PostgreSQL's {@code COPY … FROM STDIN} (CSV),
+ * several times faster.
  */
 public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<Void>> {
   /** How rows reach the staging table. */
   public enum LoadMethod {
     JDBC,
     COPY,
-    /** Redshift: gzip CSV files in S3 and one COPY per table from a manifest (needs {@link #withS3Staging}). */
+    /**
+     * Redshift: gzip CSV files in S3 and one COPY per table from a manifest (needs {@link
+     * #withS3Staging}).
+     */
     S3_COPY
   }
 
@@ -67,7 +69,12 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
   private final S3Staging s3;
 
   private StageRows(
-      Warehouse warehouse, String table, Map<String, Object> constants, int batchSize, LoadMethod method, S3Staging s3) {
+      Warehouse warehouse,
+      String table,
+      Map<String, Object> constants,
+      int batchSize,
+      LoadMethod method,
+      S3Staging s3) {
     this.warehouse = warehouse;
     this.table = table;
     this.constants = constants;
@@ -101,12 +108,14 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
   }
 
   public StageRows<T> withLoadMethod(LoadMethod method) {
-    return new StageRows<>(warehouse, table, constants, batchSize, requireNonNull(method, "method"), s3);
+    return new StageRows<>(
+        warehouse, table, constants, batchSize, requireNonNull(method, "method"), s3);
   }
 
   /** Where {@link LoadMethod#S3_COPY} writes its files and how Redshift reads them. */
   public StageRows<T> withS3Staging(S3Staging staging) {
-    return new StageRows<>(warehouse, table, constants, batchSize, method, requireNonNull(staging, "staging"));
+    return new StageRows<>(
+        warehouse, table, constants, batchSize, method, requireNonNull(staging, "staging"));
   }
 
   @Override
@@ -124,16 +133,23 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
             .setCoder(VoidCoder.of());
       case S3_COPY:
         if (s3 == null) {
-          throw new IllegalArgumentException("StageRows into " + table + ": S3_COPY needs withS3Staging");
+          throw new IllegalArgumentException(
+              "StageRows into " + table + ": S3_COPY needs withS3Staging");
         }
         Object runId = constants.getOrDefault("run_id", UUID.randomUUID().toString());
         String folder = s3.folder(String.valueOf(runId), table);
-        return rows.apply("WriteS3Files", ParDo.of(new S3CopyRows.WriteFilesFn(folder, new ArrayList<>(constants.values()))))
+        return rows.apply(
+                "WriteS3Files",
+                ParDo.of(new S3CopyRows.WriteFilesFn(folder, new ArrayList<>(constants.values()))))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
             .apply("OneGroup", WithKeys.of(table))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+            .setCoder(
+                KvCoder.of(
+                    StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
             .apply("AllFiles", GroupByKey.create())
-            .apply("CopyFromManifest", ParDo.of(new S3CopyRows.CopyManifestFn(warehouse, table, columns, folder, s3)))
+            .apply(
+                "CopyFromManifest",
+                ParDo.of(new S3CopyRows.CopyManifestFn(warehouse, table, columns, folder, s3)))
             .setCoder(VoidCoder.of());
       case JDBC:
       default:
@@ -159,7 +175,9 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
   private CopyStream.Spec copySpec(List<String> columns) {
     return new CopyStream.Spec(
         warehouse,
-        warehouse.dialect().script("common", "copy_staging.sql")
+        warehouse
+            .dialect()
+            .script("common", "copy_staging.sql")
             .withIdentifiers(Map.of("table", table, "columns", columns))
             .text(),
         new ArrayList<>(constants.values()),
@@ -213,25 +231,32 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
         throws SQLException {
       switch (type.getTypeName()) {
         case STRING:
-          if (v == null) ps.setNull(p, Types.VARCHAR); else ps.setString(p, (String) v);
+          if (v == null) ps.setNull(p, Types.VARCHAR);
+          else ps.setString(p, (String) v);
           break;
         case INT16:
-          if (v == null) ps.setNull(p, Types.SMALLINT); else ps.setShort(p, (Short) v);
+          if (v == null) ps.setNull(p, Types.SMALLINT);
+          else ps.setShort(p, (Short) v);
           break;
         case INT32:
-          if (v == null) ps.setNull(p, Types.INTEGER); else ps.setInt(p, (Integer) v);
+          if (v == null) ps.setNull(p, Types.INTEGER);
+          else ps.setInt(p, (Integer) v);
           break;
         case INT64:
-          if (v == null) ps.setNull(p, Types.BIGINT); else ps.setLong(p, (Long) v);
+          if (v == null) ps.setNull(p, Types.BIGINT);
+          else ps.setLong(p, (Long) v);
           break;
         case DOUBLE:
-          if (v == null) ps.setNull(p, Types.DOUBLE); else ps.setDouble(p, (Double) v);
+          if (v == null) ps.setNull(p, Types.DOUBLE);
+          else ps.setDouble(p, (Double) v);
           break;
         case DECIMAL:
-          if (v == null) ps.setNull(p, Types.NUMERIC); else ps.setBigDecimal(p, (BigDecimal) v);
+          if (v == null) ps.setNull(p, Types.NUMERIC);
+          else ps.setBigDecimal(p, (BigDecimal) v);
           break;
         case BOOLEAN:
-          if (v == null) ps.setNull(p, Types.BOOLEAN); else ps.setBoolean(p, (Boolean) v);
+          if (v == null) ps.setNull(p, Types.BOOLEAN);
+          else ps.setBoolean(p, (Boolean) v);
           break;
         case DATETIME:
           if (v == null) {
@@ -241,7 +266,8 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
           }
           break;
         case LOGICAL_TYPE:
-          if (v == null) ps.setNull(p, Types.OTHER); else ps.setObject(p, v);
+          if (v == null) ps.setNull(p, Types.OTHER);
+          else ps.setObject(p, v);
           break;
         default:
           throw new SQLException("Unsupported staging column type " + type);

@@ -79,12 +79,15 @@ public final class Warehouse implements Serializable {
     try {
       Class.forName(dialect.driverClass());
     } catch (ClassNotFoundException e) {
-      throw new SQLException("JDBC driver " + dialect.driverClass() + " is not on the classpath", e);
+      throw new SQLException(
+          "JDBC driver " + dialect.driverClass() + " is not on the classpath", e);
     }
   }
 
   @Override
   public String toString() {
-    return jdbcUrl + (user == null ? "" : " as " + user) + (password == null ? "" : " (password set)");
+    return jdbcUrl
+        + (user == null ? "" : " as " + user)
+        + (password == null ? "" : " (password set)");
   }
 }

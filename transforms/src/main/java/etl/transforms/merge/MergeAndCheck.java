@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
  * {@link MergeRunner}.
  *
  * <p>Output: the run id, once published. A failed check rolls the transaction back (final tables
- * unchanged), outputs nothing, logs each failed check with sample rows and counts the run in
- * {@code MergeAndCheck/rolled_back}; the results are in {@code etl_check_result}. It does not fail
- * the pipeline: runners retry failed steps (Spark four times on a cluster), and a deliberate
- * rollback must not be merged and checked again. A SQL error rolls back too and does fail the
- * step, so it is retried. Idempotent: MERGE scripts de-duplicate staging and are safe to repeat.
+ * unchanged), outputs nothing, logs each failed check with sample rows and counts the run in {@code
+ * MergeAndCheck/rolled_back}; the results are in {@code etl_check_result}. It does not fail the
+ * pipeline: runners retry failed steps (Spark four times on a cluster), and a deliberate rollback
+ * must not be merged and checked again. A SQL error rolls back too and does fail the step, so it is
+ * retried. Idempotent: MERGE scripts de-duplicate staging and are safe to repeat.
  */
 public final class MergeAndCheck extends PTransform<PBegin, PCollection<String>> {
   private final Warehouse warehouse;
@@ -70,16 +70,19 @@ public final class MergeAndCheck extends PTransform<PBegin, PCollection<String>>
 
   /** The staging tables the merges read (their statistics are refreshed first). */
   public MergeAndCheck withStagingTables(List<String> tables) {
-    return new MergeAndCheck(warehouse, pipeline, runId, List.copyOf(tables), merges, checks, signals);
+    return new MergeAndCheck(
+        warehouse, pipeline, runId, List.copyOf(tables), merges, checks, signals);
   }
 
   /** The MERGE scripts, in order: dimensions before the facts that reference them. */
   public MergeAndCheck withMerges(List<MergeRunner.Merge> merges) {
-    return new MergeAndCheck(warehouse, pipeline, runId, stagingTables, List.copyOf(merges), checks, signals);
+    return new MergeAndCheck(
+        warehouse, pipeline, runId, stagingTables, List.copyOf(merges), checks, signals);
   }
 
   public MergeAndCheck withChecks(List<Check> checks) {
-    return new MergeAndCheck(warehouse, pipeline, runId, stagingTables, merges, List.copyOf(checks), signals);
+    return new MergeAndCheck(
+        warehouse, pipeline, runId, stagingTables, merges, List.copyOf(checks), signals);
   }
 
   /** Runs only after every one of these PCollections is complete. */
@@ -96,7 +99,9 @@ public final class MergeAndCheck extends PTransform<PBegin, PCollection<String>>
     return input
         .apply("RunId", Create.of(runId).withCoder(StringUtf8Coder.of()))
         .apply("WaitForStaging", Wait.on(signals.toArray(new PCollection<?>[0])))
-        .apply("MergeInOneTransaction", ParDo.of(
+        .apply(
+            "MergeInOneTransaction",
+            ParDo.of(
                 new MergeFn(new MergeRunner(warehouse, pipeline, stagingTables, merges, checks))));
   }
 
@@ -119,7 +124,9 @@ public final class MergeAndCheck extends PTransform<PBegin, PCollection<String>>
         LOG.error(
             "Run {}: data-quality checks failed, MERGE rolled back, final tables unchanged: {}",
             runId,
-            outcome.failures().stream().map(CheckResult::toString).collect(Collectors.joining(" | ")));
+            outcome.failures().stream()
+                .map(CheckResult::toString)
+                .collect(Collectors.joining(" | ")));
       }
     }
   }

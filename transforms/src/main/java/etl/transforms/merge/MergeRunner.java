@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a run: executes the MERGE scripts in order and then the checks, all in one
- * transaction, and commits only when every check passes. A failed check or any SQL error rolls
- * everything back, so final tables are exactly as they were before the run.
+ * Publishes a run: executes the MERGE scripts in order and then the checks, all in one transaction,
+ * and commits only when every check passes. A failed check or any SQL error rolls everything back,
+ * so final tables are exactly as they were before the run.
  *
  * <p>Check results are recorded in {@code etl_check_result} on a separate connection, so they
  * survive the rollback they caused. Plain JDBC, no Beam: the {@link MergeAndCheck} transform and
@@ -84,7 +84,8 @@ public final class MergeRunner implements Serializable {
   public record Merge(String table, SqlScript sql) implements Serializable {}
 
   /** What a publish did: rows changed per MERGE script and every check's result. */
-  public record Outcome(Map<String, Long> changedRows, List<CheckResult> checks, Map<String, Long> millis) {
+  public record Outcome(
+      Map<String, Long> changedRows, List<CheckResult> checks, Map<String, Long> millis) {
     public List<CheckResult> failures() {
       return checks.stream().filter(c -> !c.passed()).toList();
     }
@@ -151,11 +152,25 @@ public final class MergeRunner implements Serializable {
           started = timed(millis, "merge_" + merge.table(), started);
           step++;
           if (progress == null) {
-            LOG.info("{} run {}: MERGE {} of {}: {} changed {} rows in {} ms",
-                pipeline, runId, step, merges.size(), merge.table(), n, ms);
+            LOG.info(
+                "{} run {}: MERGE {} of {}: {} changed {} rows in {} ms",
+                pipeline,
+                runId,
+                step,
+                merges.size(),
+                merge.table(),
+                n,
+                ms);
           } else {
-            progress.accept(String.format(java.util.Locale.ROOT, "MERGE %d of %d: %s, %,d rows changed, %.1f s",
-                step, merges.size(), merge.table(), n, ms / 1000.0));
+            progress.accept(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "MERGE %d of %d: %s, %,d rows changed, %.1f s",
+                    step,
+                    merges.size(),
+                    merge.table(),
+                    n,
+                    ms / 1000.0));
           }
         }
         for (Check check : checks) {
@@ -165,8 +180,12 @@ public final class MergeRunner implements Serializable {
         if (progress == null) {
           LOG.info("{} run {}: {} checks done", pipeline, runId, checks.size());
         } else {
-          progress.accept(String.format(java.util.Locale.ROOT, "checks: %d of %d passed",
-              results.stream().filter(CheckResult::passed).count(), checks.size()));
+          progress.accept(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "checks: %d of %d passed",
+                  results.stream().filter(CheckResult::passed).count(),
+                  checks.size()));
         }
         if (results.stream().allMatch(CheckResult::passed)) {
           c.commit();
@@ -182,9 +201,9 @@ public final class MergeRunner implements Serializable {
   }
 
   /**
-   * Puts the milliseconds since {@code started} into {@code millis} (the run summary prints them
-   * as the time breakdown) and into the counter {@code MergeAndCheck/ms_<step>} when this runs
-   * inside a pipeline; returns the new start.
+   * Puts the milliseconds since {@code started} into {@code millis} (the run summary prints them as
+   * the time breakdown) and into the counter {@code MergeAndCheck/ms_<step>} when this runs inside
+   * a pipeline; returns the new start.
    */
   private static long timed(Map<String, Long> millis, String step, long started) {
     long now = System.nanoTime();
@@ -197,7 +216,9 @@ public final class MergeRunner implements Serializable {
   private void analyze(Connection c, String table) throws SQLException {
     SqlRunner.execute(
         c,
-        warehouse.dialect().script("common", "analyze_table.sql")
+        warehouse
+            .dialect()
+            .script("common", "analyze_table.sql")
             .withIdentifiers(Map.of("table", table)),
         Map.of());
   }
@@ -220,8 +241,7 @@ public final class MergeRunner implements Serializable {
   }
 
   private void record(String runId, List<CheckResult> results) throws SQLException {
-    SqlScript insert =
-        warehouse.dialect().script("common", "record_check_result.sql");
+    SqlScript insert = warehouse.dialect().script("common", "record_check_result.sql");
     retry.call(
         "recording the check results of run " + runId,
         () -> {

@@ -37,7 +37,8 @@ public final class CsvFields {
       values = splitPlain(text);
       if (values.size() != columns.size()) {
         throw new Rejected(
-            "wrong_column_count", "expected " + columns.size() + " columns, found " + values.size());
+            "wrong_column_count",
+            "expected " + columns.size() + " columns, found " + values.size());
       }
       return new CsvFields(columns, values);
     }
@@ -86,7 +87,8 @@ public final class CsvFields {
       return null;
     }
     if (v.length() > maxLength) {
-      throw new Rejected("field_too_long", column + " has " + v.length() + " characters, limit " + maxLength);
+      throw new Rejected(
+          "field_too_long", column + " has " + v.length() + " characters, limit " + maxLength);
     }
     if (v.indexOf('\u0000') >= 0) {
       throw new Rejected("invalid_character", column + " contains a NUL character");
@@ -110,7 +112,8 @@ public final class CsvFields {
     try {
       return new BigDecimal(v.strip()).longValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new Rejected("wrong_type", column + " must be a whole number, found \"" + abbreviate(v) + "\"");
+      throw new Rejected(
+          "wrong_type", column + " must be a whole number, found \"" + abbreviate(v) + "\"");
     }
   }
 
@@ -123,7 +126,8 @@ public final class CsvFields {
   }
 
   /** A decimal rounded half-up to {@code scale}, within [min, max]; null when empty. */
-  public BigDecimal optionalDecimal(String column, int scale, double min, double max) throws Rejected {
+  public BigDecimal optionalDecimal(String column, int scale, double min, double max)
+      throws Rejected {
     String v = optionalText(column, 64);
     if (v == null) {
       return null;
@@ -132,10 +136,13 @@ public final class CsvFields {
     try {
       d = new BigDecimal(v.strip());
     } catch (NumberFormatException e) {
-      throw new Rejected("wrong_type", column + " must be a number, found \"" + abbreviate(v) + "\"");
+      throw new Rejected(
+          "wrong_type", column + " must be a number, found \"" + abbreviate(v) + "\"");
     }
     if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new Rejected("out_of_range", column + " " + d.toPlainString() + " is outside [" + min + ", " + max + "]");
+      throw new Rejected(
+          "out_of_range",
+          column + " " + d.toPlainString() + " is outside [" + min + ", " + max + "]");
     }
     return d.setScale(scale, RoundingMode.HALF_UP);
   }
@@ -149,7 +156,8 @@ public final class CsvFields {
     try {
       return LocalDate.parse(v.strip());
     } catch (DateTimeException e) {
-      throw new Rejected("invalid_date", column + " is not a date (YYYY-MM-DD): \"" + abbreviate(v) + "\"");
+      throw new Rejected(
+          "invalid_date", column + " is not a date (YYYY-MM-DD): \"" + abbreviate(v) + "\"");
     }
   }
 
@@ -167,7 +175,8 @@ public final class CsvFields {
       case "false":
         return false;
       default:
-        throw new Rejected("wrong_type", column + " must be True or False, found \"" + abbreviate(v) + "\"");
+        throw new Rejected(
+            "wrong_type", column + " must be True or False, found \"" + abbreviate(v) + "\"");
     }
   }
 

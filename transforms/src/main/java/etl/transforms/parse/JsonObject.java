@@ -81,7 +81,8 @@ public final class JsonObject {
     if (v.isTextual()) {
       text = v.textValue();
     } else if (v.isNumber()) {
-      text = v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString();
+      text =
+          v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString();
     } else {
       throw new Rejected("wrong_type", field + " must be a string, found " + v.getNodeType());
     }
@@ -149,8 +150,8 @@ public final class JsonObject {
   }
 
   /**
-   * A decimal rounded half-up to {@code scale} digits, within [{@code min}, {@code max}]; null
-   * when absent or null.
+   * A decimal rounded half-up to {@code scale} digits, within [{@code min}, {@code max}]; null when
+   * absent or null.
    */
   public BigDecimal optionalDecimal(String field, int scale, double min, double max)
       throws Rejected {
@@ -163,7 +164,9 @@ public final class JsonObject {
       return null;
     }
     if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new Rejected("out_of_range", field + " " + d.toPlainString() + " is outside [" + min + ", " + max + "]");
+      throw new Rejected(
+          "out_of_range",
+          field + " " + d.toPlainString() + " is outside [" + min + ", " + max + "]");
     }
     return d.setScale(scale, RoundingMode.HALF_UP);
   }
@@ -185,7 +188,8 @@ public final class JsonObject {
       try {
         return new BigDecimal(t);
       } catch (NumberFormatException e) {
-        throw new Rejected("wrong_type", field + " must be a number, found \"" + abbreviate(t) + "\"");
+        throw new Rejected(
+            "wrong_type", field + " must be a number, found \"" + abbreviate(t) + "\"");
       }
     }
     throw new Rejected("wrong_type", field + " must be a number, found " + v.getNodeType());

@@ -49,7 +49,8 @@ public final class PythonLiteral {
     }
     for (Object item : list) {
       if (!(item instanceof Map)) {
-        throw new Rejected("invalid_literal", "expected a list of dicts, found an item " + typeName(item));
+        throw new Rejected(
+            "invalid_literal", "expected a list of dicts, found an item " + typeName(item));
       }
     }
     return (List<Map<String, Object>>) v;
@@ -170,7 +171,7 @@ public final class PythonLiteral {
         case '0' -> sb.append('\0');
         case 'x' -> sb.append((char) hex(2));
         case 'u' -> sb.append((char) hex(4));
-        case '\n' -> { } // line continuation
+        case '\n' -> {} // line continuation
         default -> sb.append('\\').append(e); // Python keeps unknown escapes as they are
       }
     }
@@ -222,7 +223,10 @@ public final class PythonLiteral {
         return null;
       default:
         pos = start;
-        throw error(w.isEmpty() ? "unexpected character '" + text.charAt(pos) + "'" : "unknown name '" + w + "'");
+        throw error(
+            w.isEmpty()
+                ? "unexpected character '" + text.charAt(pos) + "'"
+                : "unknown name '" + w + "'");
     }
   }
 

@@ -5,10 +5,10 @@ import java.util.List;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * A check or lookup applied to a parsed record, possibly against side inputs (e.g. "the movie
- * must be in the metadata"): returns the record to keep (possibly enriched) or throws {@link
- * Rejected} with a reason code. Used where a rule runs inside another step's DoFn (the bulk path,
- * {@link etl.transforms.io.BulkLoad}); it must be a plain function of the record and the side inputs.
+ * A check or lookup applied to a parsed record, possibly against side inputs (e.g. "the movie must
+ * be in the metadata"): returns the record to keep (possibly enriched) or throws {@link Rejected}
+ * with a reason code. Used where a rule runs inside another step's DoFn (the bulk path, {@link
+ * etl.transforms.io.BulkLoad}); it must be a plain function of the record and the side inputs.
  */
 public interface RecordRule<T> extends Serializable {
   T apply(T record, SideInputs sideInputs) throws Rejected;
@@ -26,12 +26,13 @@ public interface RecordRule<T> extends Serializable {
     <V> V get(PCollectionView<V> view);
 
     /**
-     * Reads every view once (with {@code read}, e.g. {@code view -> c.sideInput(view)}) and
-     * serves the values from then on: side inputs are fixed for a batch run's global window, and
-     * reading them per element rebuilds the map on some runners.
+     * Reads every view once (with {@code read}, e.g. {@code view -> c.sideInput(view)}) and serves
+     * the values from then on: side inputs are fixed for a batch run's global window, and reading
+     * them per element rebuilds the map on some runners.
      */
     static SideInputs materialize(
-        List<PCollectionView<?>> views, java.util.function.Function<PCollectionView<?>, Object> read) {
+        List<PCollectionView<?>> views,
+        java.util.function.Function<PCollectionView<?>, Object> read) {
       java.util.Map<PCollectionView<?>, Object> values = new java.util.HashMap<>();
       for (PCollectionView<?> view : views) {
         values.put(view, read.apply(view));

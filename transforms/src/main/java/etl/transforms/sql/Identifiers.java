@@ -15,7 +15,8 @@ public final class Identifiers {
   public static String check(String identifier) {
     if (identifier == null || !IDENTIFIER.matcher(identifier).matches()) {
       throw new IllegalArgumentException(
-          "Not a valid SQL identifier (lowercase letters, digits and _; at most 63): " + identifier);
+          "Not a valid SQL identifier (lowercase letters, digits and _; at most 63): "
+              + identifier);
     }
     return identifier;
   }

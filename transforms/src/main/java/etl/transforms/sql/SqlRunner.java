@@ -69,7 +69,8 @@ public final class SqlRunner {
     return rows;
   }
 
-  private static int execute(Connection c, String script, SqlScript.Statement st, Map<String, ?> params)
+  private static int execute(
+      Connection c, String script, SqlScript.Statement st, Map<String, ?> params)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(st.sql())) {
       bind(ps, st, params);
@@ -81,7 +82,11 @@ public final class SqlRunner {
   }
 
   private static void query(
-      Connection c, String script, SqlScript.Statement st, Map<String, ?> params, RowVisitor visitor)
+      Connection c,
+      String script,
+      SqlScript.Statement st,
+      Map<String, ?> params,
+      RowVisitor visitor)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(st.sql())) {
       ps.setFetchSize(1000);

@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
  * <p>Two kinds of placeholder, kept apart on purpose:
  *
  * <ul>
- *   <li>{@code {{name}}} — an identifier (table or column), filled by {@link #withIdentifiers}
- *       only with names that pass {@link Identifiers#check}; lists are joined with ", ".
+ *   <li>{@code {{name}}} — an identifier (table or column), filled by {@link #withIdentifiers} only
+ *       with names that pass {@link Identifiers#check}; lists are joined with ", ".
  *   <li>{@code :name} — a value, bound as a JDBC parameter by {@link #statements()} and never
- *       pasted into the text. {@code ::} (a PostgreSQL cast) and text inside quotes or comments
- *       are left alone.
+ *       pasted into the text. {@code ::} (a PostgreSQL cast) and text inside quotes or comments are
+ *       left alone.
  *   <li>{@code '[[name]]'} — for the few statements that take no parameters at all (Redshift's
- *       {@code COPY … FROM 's3://…' IAM_ROLE '…'}): a literal filled by {@link #withLiterals},
- *       only with a value matching {@link #SAFE_LITERAL} (no quote, backslash, space or control
+ *       {@code COPY … FROM 's3://…' IAM_ROLE '…'}): a literal filled by {@link #withLiterals}, only
+ *       with a value matching {@link #SAFE_LITERAL} (no quote, backslash, space or control
  *       character, so it cannot leave its quotes).
  * </ul>
  *
@@ -35,6 +35,7 @@ public final class SqlScript implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{([a-z_]+)}}");
   private static final Pattern LITERAL = Pattern.compile("'\\[\\[([a-z_]+)]]'");
+
   /** What a pasted literal may hold: URIs, ARNs, region names. */
   public static final Pattern SAFE_LITERAL = Pattern.compile("[A-Za-z0-9:/._=,@+\\-]{1,1024}");
 
@@ -46,7 +47,10 @@ public final class SqlScript implements Serializable {
     this.text = text;
   }
 
-  /** Loads {@code sql/<path>} from the classpath, e.g. {@code load("sparkify/postgres/merge/d_user.sql")}. */
+  /**
+   * Loads {@code sql/<path>} from the classpath, e.g. {@code
+   * load("sparkify/postgres/merge/d_user.sql")}.
+   */
   public static SqlScript load(String path) {
     String resource = "sql/" + path;
     try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
@@ -82,7 +86,8 @@ public final class SqlScript implements Serializable {
     while (m.find()) {
       Object value = identifiers.get(m.group(1));
       if (value == null) {
-        throw new IllegalArgumentException(name + ": no identifier given for {{" + m.group(1) + "}}");
+        throw new IllegalArgumentException(
+            name + ": no identifier given for {{" + m.group(1) + "}}");
       }
       String replacement;
       if (value instanceof List<?> list) {
@@ -114,7 +119,10 @@ public final class SqlScript implements Serializable {
       }
       if (!SAFE_LITERAL.matcher(value).matches()) {
         throw new IllegalArgumentException(
-            name + ": the value for [[" + m.group(1) + "]] may only hold letters, digits and :/._=,@+-");
+            name
+                + ": the value for [["
+                + m.group(1)
+                + "]] may only hold letters, digits and :/._=,@+-");
       }
       m.appendReplacement(out, Matcher.quoteReplacement("'" + value + "'"));
     }
@@ -206,7 +214,10 @@ public final class SqlScript implements Serializable {
   public record Statement(String script, String sql, List<String> parameters)
       implements Serializable {
     private static final Pattern WRITES =
-        Pattern.compile("(?is)^(?:\\s|--[^\\n]*\\n)*(?:(?:merge|insert)\\s+into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)\\b.*");
+        Pattern.compile(
+            "(?is)^(?:\\s|--[^\\n"
+                + "]*\\n"
+                + ")*(?:(?:merge|insert)\\s+into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)\\b.*");
 
     /** Whether this statement is a MERGE, INSERT, UPDATE or DELETE of {@code table}. */
     public boolean writes(String table) {

@@ -47,7 +47,11 @@ public class DeduplicateAndJoinTest {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Item i && i.file.equals(file) && i.line == line && i.id == id && i.name.equals(name);
+      return o instanceof Item i
+          && i.file.equals(file)
+          && i.line == line
+          && i.id == id
+          && i.name.equals(name);
     }
 
     @Override
@@ -66,18 +70,26 @@ public class DeduplicateAndJoinTest {
     Routed<Item> deduped =
         p.apply(
                 Create.of(
-                    new Item("b.csv", 1, 7, "seven"), // same content as a.csv:9 but read later: a repeat
+                    new Item(
+                        "b.csv", 1, 7, "seven"), // same content as a.csv:9 but read later: a repeat
                     new Item("a.csv", 9, 7, "seven"),
                     new Item("a.csv", 12, 7, "SEVEN"), // other content: a conflict
                     new Item("a.csv", 2, 8, "eight")))
-            .apply(DeduplicateByKey.<Item, Long>of(i -> i.id, TypeDescriptors.longs(), i -> i.name).named("Dedup"));
+            .apply(
+                DeduplicateByKey.<Item, Long>of(i -> i.id, TypeDescriptors.longs(), i -> i.name)
+                    .named("Dedup"));
 
-    PAssert.that(deduped.good()).containsInAnyOrder(new Item("a.csv", 9, 7, "seven"), new Item("a.csv", 2, 8, "eight"));
+    PAssert.that(deduped.good())
+        .containsInAnyOrder(new Item("a.csv", 9, 7, "seven"), new Item("a.csv", 2, 8, "eight"));
     PAssert.that(deduped.failed())
         .containsInAnyOrder(
             new DeadLetter(
-                "Dedup", "a.csv", 12, "duplicate_key",
-                "key 7 was already read at a.csv:9 with other content; the first is kept", "7,SEVEN"));
+                "Dedup",
+                "a.csv",
+                12,
+                "duplicate_key",
+                "key 7 was already read at a.csv:9 with other content; the first is kept",
+                "7,SEVEN"));
     p.run();
   }
 
@@ -87,12 +99,18 @@ public class DeduplicateAndJoinTest {
         p.apply("Known", Create.of(KV.of(1L, true), KV.of(2L, true))).apply(View.asMap());
 
     Routed<Item> joined =
-        p.apply("Items", Create.of(new Item("c.csv", 1, 1, "one"), new Item("c.csv", 2, 3, "three")))
-            .apply(KeepKnownKeys.<Item, Long>of(i -> i.id, known, "unknown_thing", "thing id").named("Join"));
+        p.apply(
+                "Items",
+                Create.of(new Item("c.csv", 1, 1, "one"), new Item("c.csv", 2, 3, "three")))
+            .apply(
+                KeepKnownKeys.<Item, Long>of(i -> i.id, known, "unknown_thing", "thing id")
+                    .named("Join"));
 
     PAssert.that(joined.good()).containsInAnyOrder(new Item("c.csv", 1, 1, "one"));
     PAssert.that(joined.failed())
-        .containsInAnyOrder(new DeadLetter("Join", "c.csv", 2, "unknown_thing", "thing id 3 is not loaded", "3,three"));
+        .containsInAnyOrder(
+            new DeadLetter(
+                "Join", "c.csv", 2, "unknown_thing", "thing id 3 is not loaded", "3,three"));
     p.run();
   }
 }

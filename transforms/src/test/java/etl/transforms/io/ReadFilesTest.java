@@ -39,11 +39,14 @@ public class ReadFilesTest {
     Path f = write("logs/a.json", utf8("\uFEFFone\r\ntwo\n\n  \nthree"));
     String uri = f.toString();
 
-    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
 
     PAssert.that(read.good())
         .containsInAnyOrder(
-            new SourceRecord(uri, 1, "one"), new SourceRecord(uri, 2, "two"), new SourceRecord(uri, 5, "three"));
+            new SourceRecord(uri, 1, "one"),
+            new SourceRecord(uri, 2, "two"),
+            new SourceRecord(uri, 5, "three"));
     PAssert.that(read.failed()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadLogs", "filtered_blank_line")).isEqualTo(2);
@@ -57,13 +60,20 @@ public class ReadFilesTest {
     Path f = write("logs/b.json", bytes);
     String uri = f.toString();
 
-    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
 
     PAssert.that(read.good())
         .containsInAnyOrder(new SourceRecord(uri, 1, "good 1"), new SourceRecord(uri, 3, "good 3"));
     PAssert.that(read.failed())
         .containsInAnyOrder(
-            new DeadLetter("ReadLogs", uri, 2, "invalid_encoding", "bytes are not valid UTF-8", "{\"name\":\"Ren\uFFFDe\"}"));
+            new DeadLetter(
+                "ReadLogs",
+                uri,
+                2,
+                "invalid_encoding",
+                "bytes are not valid UTF-8",
+                "{\"name\":\"Ren\uFFFDe\"}"));
     p.run();
   }
 
@@ -78,21 +88,27 @@ public class ReadFilesTest {
             .filter(m -> !m.resourceId().getFilename().equals("b.json"))
             .toList();
 
-    Routed<SourceRecord> whole = p.apply(ReadFiles.lines(pattern).onlyFiles(chosen).named("ReadWhole"));
+    Routed<SourceRecord> whole =
+        p.apply(ReadFiles.lines(pattern).onlyFiles(chosen).named("ReadWhole"));
     Routed<SourceRecord> ranged =
         p.apply(ReadFiles.lines(pattern).splittable(3).onlyFiles(chosen).named("ReadRanged"));
-    Routed<SourceRecord> none = p.apply(ReadFiles.lines(pattern).onlyFiles(java.util.List.of()).named("ReadNone"));
+    Routed<SourceRecord> none =
+        p.apply(ReadFiles.lines(pattern).onlyFiles(java.util.List.of()).named("ReadNone"));
 
     PAssert.that(whole.good())
         .containsInAnyOrder(
-            new SourceRecord(a.toString(), 1, "a1"), new SourceRecord(a.toString(), 2, "a2"),
-            new SourceRecord(c.toString(), 1, "c1"), new SourceRecord(c.toString(), 2, "c2"),
+            new SourceRecord(a.toString(), 1, "a1"),
+            new SourceRecord(a.toString(), 2, "a2"),
+            new SourceRecord(c.toString(), 1, "c1"),
+            new SourceRecord(c.toString(), 2, "c2"),
             new SourceRecord(c.toString(), 3, "c3"));
     // In ranges a record's position is its byte offset.
     PAssert.that(ranged.good())
         .containsInAnyOrder(
-            new SourceRecord(a.toString(), 0, "a1"), new SourceRecord(a.toString(), 3, "a2"),
-            new SourceRecord(c.toString(), 0, "c1"), new SourceRecord(c.toString(), 3, "c2"),
+            new SourceRecord(a.toString(), 0, "a1"),
+            new SourceRecord(a.toString(), 3, "a2"),
+            new SourceRecord(c.toString(), 0, "c1"),
+            new SourceRecord(c.toString(), 3, "c2"),
             new SourceRecord(c.toString(), 6, "c3"));
     PAssert.that(none.good()).empty();
     PAssert.that(none.failed()).empty();
@@ -104,11 +120,13 @@ public class ReadFilesTest {
   public void deadLettersAnEmptyFile() throws IOException {
     Path f = write("logs/empty.json", new byte[0]);
 
-    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
 
     PAssert.that(read.good()).empty();
     PAssert.that(read.failed())
-        .containsInAnyOrder(new DeadLetter("ReadLogs", f.toString(), 0, "empty_file", "the file is empty", ""));
+        .containsInAnyOrder(
+            new DeadLetter("ReadLogs", f.toString(), 0, "empty_file", "the file is empty", ""));
     p.run();
   }
 
@@ -117,10 +135,14 @@ public class ReadFilesTest {
     Path f = write("logs/long.json", utf8("short\n" + "x".repeat(100) + "\nafter"));
 
     Routed<SourceRecord> read =
-        p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").withMaxRecordBytes(50).named("ReadLogs"));
+        p.apply(
+            ReadFiles.lines(tmp.getRoot() + "/logs/*.json")
+                .withMaxRecordBytes(50)
+                .named("ReadLogs"));
 
     PAssert.that(read.good())
-        .containsInAnyOrder(new SourceRecord(f.toString(), 1, "short"), new SourceRecord(f.toString(), 3, "after"));
+        .containsInAnyOrder(
+            new SourceRecord(f.toString(), 1, "short"), new SourceRecord(f.toString(), 3, "after"));
     PAssert.that(read.failed())
         .satisfies(
             dls -> {
@@ -141,10 +163,13 @@ public class ReadFilesTest {
       out.write(utf8("first\nsecond\n"));
     }
 
-    Routed<SourceRecord> read = p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.gz").named("ReadLogs"));
+    Routed<SourceRecord> read =
+        p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.gz").named("ReadLogs"));
 
     PAssert.that(read.good())
-        .containsInAnyOrder(new SourceRecord(f.toString(), 1, "first"), new SourceRecord(f.toString(), 2, "second"));
+        .containsInAnyOrder(
+            new SourceRecord(f.toString(), 1, "first"),
+            new SourceRecord(f.toString(), 2, "second"));
     p.run();
   }
 
@@ -159,9 +184,12 @@ public class ReadFilesTest {
 
     PAssert.that(read.good())
         .containsInAnyOrder(
-            new SourceRecord(a.toString(), 1, "{\"a\":1}\n"), new SourceRecord(b.toString(), 1, "{\"b\":\n2}"));
+            new SourceRecord(a.toString(), 1, "{\"a\":1}\n"),
+            new SourceRecord(b.toString(), 1, "{\"b\":\n2}"));
     PAssert.that(read.failed())
-        .containsInAnyOrder(new DeadLetter("ReadSongs", empty.toString(), 0, "empty_file", "the file is empty", ""));
+        .containsInAnyOrder(
+            new DeadLetter(
+                "ReadSongs", empty.toString(), 0, "empty_file", "the file is empty", ""));
     p.run();
   }
 
@@ -170,10 +198,20 @@ public class ReadFilesTest {
     Path f =
         write(
             "csv/movies.csv",
-            utf8("id,title,overview\r\n1,A,\"line one\r\nline \"\"two\"\"\"\r\n2,B,plain\r\n3,C,\"x\ny\nz\""));
+            utf8(
+                "id,title,overview\r\n"
+                    + "1,A,\"line one\r\n"
+                    + "line \"\"two\"\"\"\r\n"
+                    + "2,B,plain\r\n"
+                    + "3,C,\"x\n"
+                    + "y\n"
+                    + "z\""));
 
     Routed<SourceRecord> read =
-        p.apply(ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv").withHeader("id,title,overview").named("ReadCsv"));
+        p.apply(
+            ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv")
+                .withHeader("id,title,overview")
+                .named("ReadCsv"));
 
     PAssert.that(read.good())
         .containsInAnyOrder(
@@ -186,18 +224,26 @@ public class ReadFilesTest {
   }
 
   @Test
-  public void deadLettersAFileWithAnUnexpectedHeaderInsteadOfMisreadingItsColumns() throws IOException {
+  public void deadLettersAFileWithAnUnexpectedHeaderInsteadOfMisreadingItsColumns()
+      throws IOException {
     Path f = write("csv/other.csv", utf8("title,id\nA,1\n"));
 
     Routed<SourceRecord> read =
-        p.apply(ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv").withHeader("id,title").named("ReadCsv"));
+        p.apply(
+            ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv")
+                .withHeader("id,title")
+                .named("ReadCsv"));
 
     PAssert.that(read.good()).empty();
     PAssert.that(read.failed())
         .containsInAnyOrder(
             new DeadLetter(
-                "ReadCsv", f.toString(), 1, "unexpected_header",
-                "expected the header \"id,title\"; the file was not read", "title,id"));
+                "ReadCsv",
+                f.toString(),
+                1,
+                "unexpected_header",
+                "expected the header \"id,title\"; the file was not read",
+                "title,id"));
     p.run();
   }
 
@@ -206,9 +252,13 @@ public class ReadFilesTest {
     Path f = write("csv/broken.csv", utf8("id,title\n1,\"open\n2,next\n"));
 
     Routed<SourceRecord> read =
-        p.apply(ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv").withHeader("id,title").named("ReadCsv"));
+        p.apply(
+            ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv")
+                .withHeader("id,title")
+                .named("ReadCsv"));
 
-    PAssert.that(read.good()).containsInAnyOrder(new SourceRecord(f.toString(), 2, "1,\"open\n2,next\n"));
+    PAssert.that(read.good())
+        .containsInAnyOrder(new SourceRecord(f.toString(), 2, "1,\"open\n2,next\n"));
     p.run();
   }
 
@@ -219,7 +269,11 @@ public class ReadFilesTest {
     Path f = write("big/ratings.csv", utf8(text));
 
     Routed<SourceRecord> read =
-        p.apply(ReadFiles.lines(tmp.getRoot() + "/big/*.csv").withHeader("a,b,c").splittable(4).named("ReadBig"));
+        p.apply(
+            ReadFiles.lines(tmp.getRoot() + "/big/*.csv")
+                .withHeader("a,b,c")
+                .splittable(4)
+                .named("ReadBig"));
 
     PAssert.that(read.good())
         .containsInAnyOrder(
@@ -239,7 +293,10 @@ public class ReadFilesTest {
     for (MetricResult<Long> c :
         result
             .metrics()
-            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named(namespace, name)).build())
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(namespace, name))
+                    .build())
             .getCounters()) {
       total += c.getAttempted();
     }

@@ -33,8 +33,10 @@ public class CopyRowsTest {
   public void edgesOfTheEpochAndOfEachFieldKeepTheirLeadingZeros() {
     assertThat(fast(0)).isEqualTo("1970-01-01 00:00:00.000");
     assertThat(fast(-1)).isEqualTo("1969-12-31 23:59:59.999");
-    assertThat(fast(Instant.parse("0009-02-03T04:05:06.007Z").toEpochMilli())).isEqualTo("0009-02-03 04:05:06.007");
-    assertThat(fast(Instant.parse("2016-02-29T23:59:59.990Z").toEpochMilli())).isEqualTo("2016-02-29 23:59:59.990");
+    assertThat(fast(Instant.parse("0009-02-03T04:05:06.007Z").toEpochMilli()))
+        .isEqualTo("0009-02-03 04:05:06.007");
+    assertThat(fast(Instant.parse("2016-02-29T23:59:59.990Z").toEpochMilli()))
+        .isEqualTo("2016-02-29 23:59:59.990");
   }
 
   @Test

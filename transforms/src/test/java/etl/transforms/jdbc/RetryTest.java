@@ -34,10 +34,9 @@ public class RetryTest {
   public void freshCounters() throws SQLException {
     execute("drop sequence if exists calls; create sequence calls");
     execute(
-        "create or replace function flaky(state text, failures int) returns int language plpgsql as $$"
-            + " declare n int := nextval('calls');"
-            + " begin if n <= failures then raise exception 'flaky call %', n using errcode = state; end if;"
-            + " return n; end $$");
+        "create or replace function flaky(state text, failures int) returns int language plpgsql as"
+            + " $$ declare n int := nextval('calls'); begin if n <= failures then raise exception"
+            + " 'flaky call %', n using errcode = state; end if; return n; end $$");
   }
 
   @Test
@@ -54,9 +53,16 @@ public class RetryTest {
   @Test
   public void aConnectionKilledUnderAQueryIsRetriedOnANewConnection() throws Exception {
     execute("drop sequence if exists sleeps; create sequence sleeps");
-    CompletableFuture<Void> killer = CompletableFuture.runAsync(RetryTest::terminateTheSleepingBackend);
+    CompletableFuture<Void> killer =
+        CompletableFuture.runAsync(RetryTest::terminateTheSleepingBackend);
 
-    int result = FAST.call("test", () -> query("select pg_sleep(case when nextval('sleeps') = 1 then 30 else 0 end)::text is not null as done"));
+    int result =
+        FAST.call(
+            "test",
+            () ->
+                query(
+                    "select pg_sleep(case when nextval('sleeps') = 1 then 30 else 0 end)::text is"
+                        + " not null as done"));
 
     killer.get();
     assertThat(result).isEqualTo(1);
@@ -96,8 +102,8 @@ public class RetryTest {
       for (int i = 0; i < 200; i++) {
         try (ResultSet rs =
             st.executeQuery(
-                "select pg_terminate_backend(pid) from pg_stat_activity"
-                    + " where query like 'select pg_sleep(case%' and state = 'active' and pid <> pg_backend_pid()")) {
+                "select pg_terminate_backend(pid) from pg_stat_activity where query like 'select"
+                    + " pg_sleep(case%' and state = 'active' and pid <> pg_backend_pid()")) {
           if (rs.next()) {
             return;
           }

@@ -48,7 +48,11 @@ public class MergeAndCheckTest {
     public final @Nullable Instant seen_at;
 
     @SchemaCreate
-    public Item(long item_id, @Nullable String name, @Nullable BigDecimal price, @Nullable Instant seen_at) {
+    public Item(
+        long item_id,
+        @Nullable String name,
+        @Nullable BigDecimal price,
+        @Nullable Instant seen_at) {
       this.item_id = item_id;
       this.name = name;
       this.price = price;
@@ -57,8 +61,11 @@ public class MergeAndCheckTest {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Item i && i.item_id == item_id && Objects.equals(i.name, name)
-          && Objects.equals(i.price, price) && Objects.equals(i.seen_at, seen_at);
+      return o instanceof Item i
+          && i.item_id == item_id
+          && Objects.equals(i.name, name)
+          && Objects.equals(i.price, price)
+          && Objects.equals(i.seen_at, seen_at);
     }
 
     @Override
@@ -99,7 +106,8 @@ public class MergeAndCheckTest {
     load(runId, items, checks, StageRows.LoadMethod.JDBC);
   }
 
-  private void load(String runId, List<Item> items, List<Check> checks, StageRows.LoadMethod method) {
+  private void load(
+      String runId, List<Item> items, List<Check> checks, StageRows.LoadMethod method) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     PCollection<Void> staged =
         p.apply(Create.of(items))
@@ -113,7 +121,10 @@ public class MergeAndCheckTest {
         "MergeAndCheck",
         MergeAndCheck.of(warehouse, "items", runId)
             .withStagingTables(List.of("s_item"))
-            .withMerges(List.of(new MergeRunner.Merge("d_item", SqlScript.load("items/postgres/merge_d_item.sql"))))
+            .withMerges(
+                List.of(
+                    new MergeRunner.Merge(
+                        "d_item", SqlScript.load("items/postgres/merge_d_item.sql"))))
             .withChecks(checks)
             .after(List.of(staged)));
     p.run().waitUntilFinish();
@@ -132,7 +143,10 @@ public class MergeAndCheckTest {
             "1|apple|1.50|2024-01-02 10:00:00.0",
             "2|it's \"quoted\"; drop table d_item; --|null|2024-01-01 10:00:00.0",
             "3|null|0.10|null");
-    assertThat(lines("select check_name, status from etl_check_result where run_id = 'run-1' order by check_name"))
+    assertThat(
+            lines(
+                "select check_name, status from etl_check_result where run_id = 'run-1' order by"
+                    + " check_name"))
         .containsExactly(
             "d_item__item_id__not_null|pass", "d_item__not_empty|pass", "d_item__unique_key|pass");
   }
@@ -145,14 +159,20 @@ public class MergeAndCheckTest {
             new Item(11, "line one\nline two\r\nthree", null, null),
             new Item(12, "", BigDecimal.ZERO, T2),
             new Item(13, null, null, null),
-            new Item(14, "'; drop table d_item; -- \u0001\u001f ünïcødé 🎬", new BigDecimal("-0.50"), T1),
+            new Item(
+                14,
+                "'; drop table d_item; -- \u0001\u001f ünïcødé 🎬",
+                new BigDecimal("-0.50"),
+                T1),
             new Item(15, "\\N", new BigDecimal("99999999.99"), T2),
             new Item(16, "long ".repeat(400_000) + "end \t\\\"'", BigDecimal.ONE, T1));
 
     load("run-jdbc", hostile, ITEM_CHECKS, StageRows.LoadMethod.JDBC);
     load("run-copy", hostile, ITEM_CHECKS, StageRows.LoadMethod.COPY);
 
-    String staged = "select item_id, name, name is null, price, seen_at from s_item where run_id = '%s' order by item_id";
+    String staged =
+        "select item_id, name, name is null, price, seen_at from s_item where run_id = '%s' order"
+            + " by item_id";
     List<String> viaCopy = lines(String.format(staged, "run-copy"));
     assertThat(viaCopy).isEqualTo(lines(String.format(staged, "run-jdbc"))).hasSize(7);
     // Every value reads back exactly as it was given, whichever way it travelled.
@@ -160,7 +180,9 @@ public class MergeAndCheckTest {
       List<String> names = new ArrayList<>();
       try (Connection c = warehouse.connect();
           java.sql.ResultSet rs =
-              c.createStatement().executeQuery("select name from s_item where run_id = '" + run + "' order by item_id")) {
+              c.createStatement()
+                  .executeQuery(
+                      "select name from s_item where run_id = '" + run + "' order by item_id")) {
         while (rs.next()) {
           names.add(rs.getString(1));
         }
@@ -184,7 +206,9 @@ public class MergeAndCheckTest {
                 warehouse,
                 "items",
                 List.of("s_item"),
-                List.of(new MergeRunner.Merge("d_item", SqlScript.load("items/postgres/merge_d_item.sql"))),
+                List.of(
+                    new MergeRunner.Merge(
+                        "d_item", SqlScript.load("items/postgres/merge_d_item.sql"))),
                 ITEM_CHECKS)
             .run("run-1");
 
@@ -194,7 +218,8 @@ public class MergeAndCheckTest {
   }
 
   @Test
-  public void aFailedCheckRollsBackEveryMergeAndRecordsTheCheckWithoutFailingThePipeline() throws SQLException {
+  public void aFailedCheckRollsBackEveryMergeAndRecordsTheCheckWithoutFailingThePipeline()
+      throws SQLException {
     load("run-1", ITEMS, ITEM_CHECKS);
     List<String> before = lines("select * from d_item order by item_id");
     execute("insert into d_tag values (7, 99)");
@@ -212,7 +237,10 @@ public class MergeAndCheckTest {
     load("run-2", List.of(new Item(1, "pear", BigDecimal.ONE, T2)), withOrphans);
 
     assertThat(lines("select * from d_item order by item_id")).isEqualTo(before);
-    assertThat(lines("select check_name, violations, sample from etl_check_result where run_id = 'run-2' and status = 'fail'"))
+    assertThat(
+            lines(
+                "select check_name, violations, sample from etl_check_result where run_id = 'run-2'"
+                    + " and status = 'fail'"))
         .containsExactly("d_tag__item_id__references_d_item|1|{item_id=99}");
   }
 
@@ -222,8 +250,9 @@ public class MergeAndCheckTest {
     List<String> expected = lines("select * from d_item order by item_id");
     execute("delete from d_item; create sequence calls");
     execute(
-        "create function deadlock_once() returns void language plpgsql as $$ begin"
-            + " if nextval('calls') = 1 then raise exception 'deadlock' using errcode = '40P01'; end if; end $$");
+        "create function deadlock_once() returns void language plpgsql as $$ begin if"
+            + " nextval('calls') = 1 then raise exception 'deadlock' using errcode = '40P01'; end"
+            + " if; end $$");
     // The real MERGE, after a statement that dies with a deadlock (40P01) on its first call only.
     SqlScript deadlockedOnce =
         SqlScript.of(
@@ -231,7 +260,12 @@ public class MergeAndCheckTest {
             "select deadlock_once();\n" + SqlScript.load("items/postgres/merge_d_item.sql").text());
 
     MergeRunner.Outcome outcome =
-        new MergeRunner(warehouse, "items", List.of("s_item"), List.of(new MergeRunner.Merge("d_item", deadlockedOnce)), ITEM_CHECKS)
+        new MergeRunner(
+                warehouse,
+                "items",
+                List.of("s_item"),
+                List.of(new MergeRunner.Merge("d_item", deadlockedOnce)),
+                ITEM_CHECKS)
             .withRetry(etl.transforms.jdbc.Retry.of(3, java.time.Duration.ofMillis(10)))
             .run("run-1");
 
@@ -239,7 +273,10 @@ public class MergeAndCheckTest {
     assertThat(lines("select last_value from calls")).containsExactly("2");
     assertThat(lines("select * from d_item order by item_id")).isEqualTo(expected);
     // Each check: once for the first load, once for this run — not once per attempt.
-    assertThat(lines("select check_name, count(*) from etl_check_result where run_id = 'run-1' group by 1 having count(*) <> 2"))
+    assertThat(
+            lines(
+                "select check_name, count(*) from etl_check_result where run_id = 'run-1' group by"
+                    + " 1 having count(*) <> 2"))
         .isEmpty();
   }
 
@@ -247,7 +284,12 @@ public class MergeAndCheckTest {
   public void anEmptyTableFailsItsNotEmptyCheck() throws SQLException {
     execute("create table d_empty (id bigint)");
     MergeRunner.Outcome outcome =
-        new MergeRunner(warehouse, "items", List.of(), List.of(), Check.standard(List.of(TableDef.of("d_empty", List.of("id")))))
+        new MergeRunner(
+                warehouse,
+                "items",
+                List.of(),
+                List.of(),
+                Check.standard(List.of(TableDef.of("d_empty", List.of("id")))))
             .run("run-x");
 
     assertThat(outcome.committed()).isFalse();

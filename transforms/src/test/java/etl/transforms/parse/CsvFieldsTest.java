@@ -31,7 +31,8 @@ public class CsvFieldsTest {
 
   @Test
   public void countsColumnsTheSameWayOnBothPaths() {
-    assertThatThrownBy(() -> CsvFields.parse("1,2", COLS)).hasMessageContaining("expected 3 columns, found 2");
+    assertThatThrownBy(() -> CsvFields.parse("1,2", COLS))
+        .hasMessageContaining("expected 3 columns, found 2");
     assertThatThrownBy(() -> CsvFields.parse("1,2,3,4", COLS)).hasMessageContaining("found 4");
     assertThatThrownBy(() -> CsvFields.parse("\"1\",2,3,4", COLS)).hasMessageContaining("found 4");
   }

@@ -61,7 +61,13 @@ public class ParseRecordsTest {
     PAssert.that(parsed.good()).containsInAnyOrder(new Num(41), new Num(43));
     PAssert.that(parsed.failed())
         .containsInAnyOrder(
-            new DeadLetter("ParseNumbers", "f.txt", 2, "not_a_number", "\"forty-two\" is not a number", "forty-two"));
+            new DeadLetter(
+                "ParseNumbers",
+                "f.txt",
+                2,
+                "not_a_number",
+                "\"forty-two\" is not a number",
+                "forty-two"));
     p.run();
   }
 
@@ -75,7 +81,12 @@ public class ParseRecordsTest {
     PAssert.that(parsed.failed())
         .containsInAnyOrder(
             new DeadLetter(
-                "ParseNumbers", "f.txt", 7, "parser_error", "java.lang.IllegalStateException: parser bug", "boom"));
+                "ParseNumbers",
+                "f.txt",
+                7,
+                "parser_error",
+                "java.lang.IllegalStateException: parser bug",
+                "boom"));
     p.run();
   }
 }

@@ -13,7 +13,8 @@ public class PythonLiteralTest {
   @Test
   public void parsesARealGenresCell() throws Rejected {
     List<Map<String, Object>> genres =
-        PythonLiteral.parseListOfDicts("[{'id': 16, 'name': 'Animation'}, {'id': 35, 'name': 'Comedy'}]");
+        PythonLiteral.parseListOfDicts(
+            "[{'id': 16, 'name': 'Animation'}, {'id': 35, 'name': 'Comedy'}]");
 
     assertThat(genres).hasSize(2);
     assertThat(genres.get(0)).containsEntry("id", 16L).containsEntry("name", "Animation");
@@ -24,8 +25,8 @@ public class PythonLiteralTest {
   public void parsesNestedQuotesEscapedApostrophesAndNone() throws Rejected {
     Object v =
         PythonLiteral.parse(
-            "[{'id': 15101, 'name': \"based on children's book\"}, {'id': 1, 'name': 'Rock \\'n\\' Roll', "
-                + "'poster_path': None, 'adult': False, 'video': True, 'score': -1.5e2}]");
+            "[{'id': 15101, 'name': \"based on children's book\"}, {'id': 1, 'name': 'Rock \\'n\\'"
+                + " Roll', 'poster_path': None, 'adult': False, 'video': True, 'score': -1.5e2}]");
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> list = (List<Map<String, Object>>) v;
@@ -39,7 +40,8 @@ public class PythonLiteralTest {
 
   @Test
   public void parsesEscapesAndUnicode() throws Rejected {
-    assertThat(PythonLiteral.parse("'caf\\xe9 \\u00fcber\\ttab\\\\'")).isEqualTo("café über\ttab\\");
+    assertThat(PythonLiteral.parse("'caf\\xe9 \\u00fcber\\ttab\\\\'"))
+        .isEqualTo("café über\ttab\\");
     assertThat(PythonLiteral.parse("'Ørnås'")).isEqualTo("Ørnås");
   }
 

@@ -11,7 +11,8 @@ public class SqlScriptTest {
   @Test
   public void turnsNamedParametersIntoJdbcMarksInOrder() {
     List<SqlScript.Statement> st =
-        SqlScript.of("t", "select * from s where run_id = :run_id and a = :a and b = :run_id").statements();
+        SqlScript.of("t", "select * from s where run_id = :run_id and a = :a and b = :run_id")
+            .statements();
 
     assertThat(st).hasSize(1);
     assertThat(st.get(0).sql()).isEqualTo("select * from s where run_id = ? and a = ? and b = ?");
@@ -23,7 +24,8 @@ public class SqlScriptTest {
     List<SqlScript.Statement> st =
         SqlScript.of(
                 "t",
-                "-- uses :not_a_param\nselect x::text, ':no', \"col:umn\" /* :nor */ from t where y = :yes")
+                "-- uses :not_a_param\n"
+                    + "select x::text, ':no', \"col:umn\" /* :nor */ from t where y = :yes")
             .statements();
 
     assertThat(st.get(0).sql()).isEqualTo("select x::text, ':no', \"col:umn\"  from t where y = ?");
@@ -35,14 +37,20 @@ public class SqlScriptTest {
     List<SqlScript.Statement> st =
         SqlScript.of(
                 "t",
-                "-- a work table first\ncreate temp table m_d_user (like d_user);\n"
+                "-- a work table first\n"
+                    + "create temp table m_d_user (like d_user);\n"
                     + "insert into m_d_user select * from s;\n"
-                    + "-- then the target\nMERGE INTO d_user using m_d_user as s on d_user.id = s.id;\n"
-                    + "insert into d_user_history select 1;\ndrop table m_d_user;\n"
-                    + "update d_user set level = 'paid';\ndelete from d_user where false;\nupdate d_users set x = 1")
+                    + "-- then the target\n"
+                    + "MERGE INTO d_user using m_d_user as s on d_user.id = s.id;\n"
+                    + "insert into d_user_history select 1;\n"
+                    + "drop table m_d_user;\n"
+                    + "update d_user set level = 'paid';\n"
+                    + "delete from d_user where false;\n"
+                    + "update d_users set x = 1")
             .statements();
 
-    assertThat(st).extracting(s -> s.writes("d_user"))
+    assertThat(st)
+        .extracting(s -> s.writes("d_user"))
         .containsExactly(false, false, true, false, false, true, true, false);
     assertThat(st.get(1).writes("m_d_user")).isTrue();
   }
@@ -52,7 +60,8 @@ public class SqlScriptTest {
     List<SqlScript.Statement> st =
         SqlScript.of("t", "create table a (x text);\ninsert into a values (';');\n").statements();
 
-    assertThat(st).extracting(SqlScript.Statement::sql)
+    assertThat(st)
+        .extracting(SqlScript.Statement::sql)
         .containsExactly("create table a (x text)", "insert into a values (';')");
   }
 
@@ -68,10 +77,13 @@ public class SqlScriptTest {
   @Test
   public void refusesAnIdentifierThatIsNotAPlainName() {
     assertThatThrownBy(
-            () -> SqlScript.of("t", "select * from {{table}}").withIdentifiers(Map.of("table", "x; drop table y")))
+            () ->
+                SqlScript.of("t", "select * from {{table}}")
+                    .withIdentifiers(Map.of("table", "x; drop table y")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("x; drop table y");
-    assertThatThrownBy(() -> Identifiers.check("Users")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Identifiers.check("Users"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
