@@ -2,11 +2,11 @@ package etl.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.TestWarehouse;
-import etl.pipelines.common.TestWarehouse.Run;
+import etl.pipelines.cli.ExitCode;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
+import etl.pipelines.testing.TestWarehouse;
+import etl.pipelines.testing.TestWarehouse.Run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -296,7 +296,7 @@ public class BadInputTest {
     List<String> args = new ArrayList<>(List.of("--input=" + in, "--minRatings=2"));
     args.addAll(List.of(more));
     Run run = DB.run(new MovalyticsJob(), args.toArray(new String[0]));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     return run;
   }
 
@@ -304,7 +304,7 @@ public class BadInputTest {
     List<String> args = new ArrayList<>(List.of("--input=" + in));
     args.addAll(List.of(more));
     Run run = DB.run(new SparkifyJob(), args.toArray(new String[0]));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     return run;
   }
 

@@ -1,6 +1,6 @@
 package etl.pipelines.bench;
 
-import etl.pipelines.common.EmbeddedWarehouse;
+import etl.pipelines.run.EmbeddedWarehouse;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;

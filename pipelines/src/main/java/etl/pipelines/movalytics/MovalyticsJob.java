@@ -3,14 +3,14 @@ package etl.pipelines.movalytics;
 import static etl.transforms.check.TableDef.ForeignKey.nullable;
 import static etl.transforms.check.TableDef.ForeignKey.required;
 
-import etl.pipelines.common.Accounting;
-import etl.pipelines.common.Answer;
-import etl.pipelines.common.AnswerOptions;
-import etl.pipelines.common.Chart;
-import etl.pipelines.common.ConfigException;
-import etl.pipelines.common.Inputs;
-import etl.pipelines.common.JobContext;
-import etl.pipelines.common.WarehouseJob;
+import etl.pipelines.core.AccountedSource;
+import etl.pipelines.core.Answer;
+import etl.pipelines.core.AnswerOptions;
+import etl.pipelines.core.Chart;
+import etl.pipelines.core.ConfigException;
+import etl.pipelines.core.Inputs;
+import etl.pipelines.core.JobContext;
+import etl.pipelines.core.WarehouseJob;
 import etl.transforms.check.TableDef;
 import etl.transforms.io.BulkLoad;
 import etl.transforms.io.DeadLetter;
@@ -19,7 +19,9 @@ import etl.transforms.io.KeepKnownKeys;
 import etl.transforms.io.ReadFiles;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.parse.ParseRecords;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,6 +67,29 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   @Override
   public Class<MovalyticsOptions> optionsClass() {
     return MovalyticsOptions.class;
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Load the Movalytics movie warehouse, then print its answers.",
+        "Reads movies_metadata.csv, ratings.csv, links.csv, consumer_price_index.csv, and"
+            + " credits.csv",
+        "and keywords.csv when present, under --input.");
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of(
+        "warehouse-etl movalytics --input=pipelines/samples/movalytics --minRatings=2"
+            + " --minVotes=10",
+        "warehouse-etl movalytics --input=kaggle --embeddedDataDir=dw --answersDir=answers");
+  }
+
+  @Override
+  public Map<String, Long> generate(Path dir, double scaleFactor, long seed, double defectRate)
+      throws IOException {
+    return MovalyticsGenerator.generate(dir, scaleFactor, seed, defectRate);
   }
 
   private static String or(String given, MovalyticsOptions o, String file) {
@@ -175,49 +200,49 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   }
 
   @Override
-  public List<Accounting.Source> sources(MovalyticsOptions o) {
-    List<Accounting.Source> sources = new ArrayList<>();
+  public List<AccountedSource> sources(MovalyticsOptions o) {
+    List<AccountedSource> sources = new ArrayList<>();
     sources.add(
-        Accounting.Source.of(
+        AccountedSource.of(
             "movies",
             "ReadMovies",
             List.of("ParseMovies", "DeduplicateMovies"),
-            new Accounting.Staged("s_movie", List.of("source", "line"))));
+            new AccountedSource.Staged("s_movie", List.of("source", "line"))));
     sources.add(
-        Accounting.Source.of(
+        AccountedSource.of(
             "CPI months",
             "ReadCpi",
             List.of("ParseCpi", "DeduplicateCpiMonths"),
-            new Accounting.Staged("s_cpi", List.of("source", "line"))));
+            new AccountedSource.Staged("s_cpi", List.of("source", "line"))));
     // Links are loaded as the lookup from MovieLens to TMDB ids, not staged.
     sources.add(
-        Accounting.Source.of(
+        AccountedSource.of(
             "links",
             "ReadLinks",
             List.of("ParseLinks", "DeduplicateLinks"),
-            new Accounting.Counted("DeduplicateLinks", "kept")));
+            new AccountedSource.Counted("DeduplicateLinks", "kept")));
     sources.add(
-        Accounting.Source.of(
+        AccountedSource.of(
             "ratings",
             "ReadRatings",
             List.of("ParseRatings", ResolveRatedMovies.STEP),
-            new Accounting.Staged("s_rating", List.of("source", "line"))));
+            new AccountedSource.Staged("s_rating", List.of("source", "line"))));
     // One credits or keywords record becomes many staged rows: counted as the records kept.
     if (present(credits(o))) {
       sources.add(
-          Accounting.Source.of(
+          AccountedSource.of(
               "credits",
               "ReadCredits",
               List.of("ParseCredits", "DeduplicateCredits", "KeepCreditsOfKnownMovies"),
-              new Accounting.Counted("KeepCreditsOfKnownMovies", "kept")));
+              new AccountedSource.Counted("KeepCreditsOfKnownMovies", "kept")));
     }
     if (present(keywords(o))) {
       sources.add(
-          Accounting.Source.of(
+          AccountedSource.of(
               "keywords",
               "ReadKeywords",
               List.of("ParseKeywords", "DeduplicateKeywords", "KeepKeywordsOfKnownMovies"),
-              new Accounting.Counted("KeepKeywordsOfKnownMovies", "kept")));
+              new AccountedSource.Counted("KeepKeywordsOfKnownMovies", "kept")));
     }
     return sources;
   }

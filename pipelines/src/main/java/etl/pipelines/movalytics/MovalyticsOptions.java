@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
-import etl.pipelines.common.AnswerOptions;
-import etl.pipelines.common.WarehouseOptions;
+import etl.pipelines.core.AnswerOptions;
+import etl.pipelines.core.WarehouseOptions;
 import org.apache.beam.sdk.options.Description;
 
 /**

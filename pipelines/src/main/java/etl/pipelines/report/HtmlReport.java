@@ -1,7 +1,7 @@
 package etl.pipelines.report;
 
-import etl.pipelines.common.AnswersRunner;
-import etl.pipelines.common.Chart;
+import etl.pipelines.answers.AnswersRunner;
+import etl.pipelines.core.Chart;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;

@@ -3,15 +3,17 @@ package etl.pipelines.sparkify;
 import static etl.transforms.check.TableDef.ForeignKey.nullable;
 import static etl.transforms.check.TableDef.ForeignKey.required;
 
-import etl.pipelines.common.Accounting;
-import etl.pipelines.common.Answer;
-import etl.pipelines.common.Chart;
-import etl.pipelines.common.Inputs;
-import etl.pipelines.common.JobContext;
-import etl.pipelines.common.WarehouseJob;
+import etl.pipelines.core.AccountedSource;
+import etl.pipelines.core.Answer;
+import etl.pipelines.core.Chart;
+import etl.pipelines.core.Inputs;
+import etl.pipelines.core.JobContext;
+import etl.pipelines.core.WarehouseJob;
 import etl.transforms.check.TableDef;
 import etl.transforms.io.ReadFiles;
 import etl.transforms.parse.ParseRecords;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,30 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   @Override
   public Class<SparkifyOptions> optionsClass() {
     return SparkifyOptions.class;
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Load the Sparkify song-play warehouse.",
+        "Reads song files (song_data/**/*.json) and event logs (log_data/**/*.json) under --input:",
+        "only the files new or changed since the last load (--full-refresh: all).");
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of(
+        "warehouse-etl sparkify --input=pipelines/samples/sparkify",
+        "warehouse-etl sparkify --input=s3://bucket/sparkify --awsRegion=us-west-2 \\",
+        "    --jdbcUrl=jdbc:postgresql://db:5432/dw --dbUser=etl --summaryJson=run.json",
+        "warehouse-etl sparkify --input=data --full-refresh --runner=SparkRunner"
+            + " --sparkMaster=local[2]");
+  }
+
+  @Override
+  public Map<String, Long> generate(Path dir, double scaleFactor, long seed, double defectRate)
+      throws IOException {
+    return SparkifyGenerator.generate(dir, scaleFactor, seed, defectRate);
   }
 
   static String songs(SparkifyOptions o) {
@@ -84,18 +110,18 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   }
 
   @Override
-  public List<Accounting.Source> sources(SparkifyOptions options) {
+  public List<AccountedSource> sources(SparkifyOptions options) {
     return List.of(
-        Accounting.Source.of(
+        AccountedSource.of(
             "song files",
             "ReadSongs",
             List.of("ParseSongs"),
-            new Accounting.Staged("s_song", List.of("source"))),
-        Accounting.Source.of(
+            new AccountedSource.Staged("s_song", List.of("source"))),
+        AccountedSource.of(
             "events",
             "ReadEvents",
             List.of("ParseEvents"),
-            new Accounting.Staged("s_songplay_event", List.of("source", "line"))));
+            new AccountedSource.Staged("s_songplay_event", List.of("source", "line"))));
   }
 
   @Override

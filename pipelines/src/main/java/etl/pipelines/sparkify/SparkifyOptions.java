@@ -1,6 +1,6 @@
 package etl.pipelines.sparkify;
 
-import etl.pipelines.common.WarehouseOptions;
+import etl.pipelines.core.WarehouseOptions;
 import org.apache.beam.sdk.options.Description;
 
 /** Sparkify's inputs: by default {@code <input>/song_data/**} and {@code <input>/log_data/**}. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import etl.pipelines.common.TestFiles;
-import etl.pipelines.common.TestHttpServer;
+import etl.pipelines.testing.TestFiles;
+import etl.pipelines.testing.TestHttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package etl.pipelines.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.TestS3Server;
-import etl.pipelines.common.TestWarehouse;
-import etl.pipelines.common.WarehouseJob;
+import etl.pipelines.cli.ExitCode;
+import etl.pipelines.core.WarehouseJob;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
+import etl.pipelines.testing.TestS3Server;
+import etl.pipelines.testing.TestWarehouse;
 import etl.transforms.check.TableDef;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public class FlinkRunnerTest {
     List<String> tables = job.finalTables().stream().map(TableDef::name).toList();
     DB.execute("drop schema public cascade; create schema public");
     TestWarehouse.Run direct = DB.run(job, "--input=" + samples);
-    assertThat(direct.exitCode()).as(direct.out() + direct.err()).isEqualTo(JobRunner.OK);
+    assertThat(direct.exitCode()).as(direct.out() + direct.err()).isEqualTo(ExitCode.OK.code());
     Map<String, String> expected = DB.fingerprints(tables);
     List<String> expectedDeadLetters = DB.lines(DEAD_LETTERS);
     assertThat(expected.values()).noneMatch(f -> f.startsWith("0:"));
@@ -60,7 +60,7 @@ public class FlinkRunnerTest {
     args.addAll(List.of(S3.beamOptions()));
     TestWarehouse.Run onFlink = DB.run(job, args.toArray(new String[0]));
 
-    assertThat(onFlink.exitCode()).as(onFlink.out() + onFlink.err()).isEqualTo(JobRunner.OK);
+    assertThat(onFlink.exitCode()).as(onFlink.out() + onFlink.err()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(tables)).isEqualTo(expected);
     assertThat(DB.lines(DEAD_LETTERS)).isEqualTo(expectedDeadLetters);
   }

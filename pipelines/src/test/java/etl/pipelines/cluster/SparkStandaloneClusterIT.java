@@ -2,13 +2,13 @@ package etl.pipelines.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.LocalProcesses;
-import etl.pipelines.common.TestS3Server;
-import etl.pipelines.common.TestWarehouse;
-import etl.pipelines.common.WarehouseJob;
+import etl.pipelines.cli.ExitCode;
+import etl.pipelines.core.WarehouseJob;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
+import etl.pipelines.testing.LocalProcesses;
+import etl.pipelines.testing.TestS3Server;
+import etl.pipelines.testing.TestWarehouse;
 import etl.transforms.check.TableDef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,7 +113,7 @@ public class SparkStandaloneClusterIT {
     // Executors run in the worker's directory: a relative --input must reach them made absolute.
     DB.execute("drop schema public cascade; create schema public");
     assertThat(submit("sparkify", "relative-1", "--input=samples/sparkify"))
-        .isEqualTo(JobRunner.OK);
+        .isEqualTo(ExitCode.OK.code());
     assertThat(DB.lines("select count(*) from f_songplay")).containsExactly("7");
 
     // A song whose artist is missing fails a relationship check on the next run. Spark retries a
@@ -124,7 +124,7 @@ public class SparkStandaloneClusterIT {
     Map<String, String> before =
         DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay"));
     assertThat(submit("sparkify", "relative-2", "--input=samples/sparkify"))
-        .isEqualTo(JobRunner.CHECKS_FAILED);
+        .isEqualTo(ExitCode.CHECKS_FAILED.code());
 
     assertThat(DB.fingerprints(List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay")))
         .isEqualTo(before);
@@ -145,7 +145,7 @@ public class SparkStandaloneClusterIT {
     Path samples = Path.of("samples", name).toAbsolutePath();
     DB.execute("drop schema public cascade; create schema public");
     TestWarehouse.Run direct = DB.run(job, "--input=" + samples);
-    assertThat(direct.exitCode()).as(direct.out() + direct.err()).isEqualTo(JobRunner.OK);
+    assertThat(direct.exitCode()).as(direct.out() + direct.err()).isEqualTo(ExitCode.OK.code());
     Map<String, String> expected = DB.fingerprints(tables);
     assertThat(expected.values()).noneMatch(f -> f.startsWith("0:"));
 
@@ -155,7 +155,7 @@ public class SparkStandaloneClusterIT {
     s3.addAll(List.of(S3.beamOptions()));
     int exit = submit(name, name, s3.toArray(new String[0]));
 
-    assertThat(exit).as(CLUSTER.tail("submit-" + name, 80)).isEqualTo(JobRunner.OK);
+    assertThat(exit).as(CLUSTER.tail("submit-" + name, 80)).isEqualTo(ExitCode.OK.code());
     assertThat(CLUSTER.tail("submit-" + name, Integer.MAX_VALUE))
         .contains("Connecting to master " + master);
     assertThat(DB.fingerprints(tables)).isEqualTo(expected);
@@ -172,7 +172,7 @@ public class SparkStandaloneClusterIT {
             "--deploy-mode",
             "client",
             "--class",
-            "etl.pipelines.Main",
+            "etl.pipelines.cli.Main",
             "--properties-file",
             PROPERTIES.toString(),
             CLUSTER_JAR.toString(),

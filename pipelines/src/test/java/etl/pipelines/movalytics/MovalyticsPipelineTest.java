@@ -2,10 +2,10 @@ package etl.pipelines.movalytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import etl.pipelines.Main;
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.TestWarehouse;
-import etl.pipelines.common.TestWarehouse.Run;
+import etl.pipelines.cli.ExitCode;
+import etl.pipelines.cli.Main;
+import etl.pipelines.testing.TestWarehouse;
+import etl.pipelines.testing.TestWarehouse.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public class MovalyticsPipelineTest {
             "--answersDir=" + answers,
             "--enforceImmutability=true",
             "--enforceEncodability=true");
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
   }
 
   private static List<String> csv(String answer) throws IOException {
@@ -214,7 +214,7 @@ public class MovalyticsPipelineTest {
               "--answersDir=" + dir
             });
 
-    assertThat(code).isEqualTo(JobRunner.OK);
+    assertThat(code).isEqualTo(ExitCode.OK.code());
     assertThat(dir.resolve("2_most_popular_genres.csv"))
         .hasSameTextualContentAs(answers.resolve("2_most_popular_genres.csv"));
   }

@@ -2,10 +2,10 @@ package etl.pipelines.movalytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.TestS3Server;
-import etl.pipelines.common.TestWarehouse;
-import etl.pipelines.common.TestWarehouse.Run;
+import etl.pipelines.cli.ExitCode;
+import etl.pipelines.testing.TestS3Server;
+import etl.pipelines.testing.TestWarehouse;
+import etl.pipelines.testing.TestWarehouse.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public class MovalyticsPortabilityTest {
   @BeforeClass
   public static void loadLocalFilesOnTheDirectRunner() {
     Run run = DB.run(new MovalyticsJob(), "--input=" + SAMPLES);
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     fingerprints = DB.fingerprints(TABLES);
     deadLetters = DB.lines(DEAD_LETTERS);
     assertThat(fingerprints.get("f_rating")).startsWith("11:");
@@ -51,7 +51,7 @@ public class MovalyticsPortabilityTest {
     args.addAll(List.of(S3.beamOptions()));
     Run fromS3 = DB.run(new MovalyticsJob(), args.toArray(new String[0]));
 
-    assertThat(fromS3.exitCode()).as(fromS3.out() + fromS3.err()).isEqualTo(JobRunner.OK);
+    assertThat(fromS3.exitCode()).as(fromS3.out() + fromS3.err()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
   }
 
@@ -63,7 +63,7 @@ public class MovalyticsPortabilityTest {
 
     assertThat(stepByStep.exitCode())
         .as(stepByStep.out() + stepByStep.err())
-        .isEqualTo(JobRunner.OK);
+        .isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
     assertThat(DB.lines(DEAD_LETTERS)).isEqualTo(deadLetters);
     assertThat(deadLetters)
@@ -80,16 +80,16 @@ public class MovalyticsPortabilityTest {
             "--runner=SparkRunner",
             "--sparkMaster=local[2]");
 
-    assertThat(onSpark.exitCode()).as(onSpark.out() + onSpark.err()).isEqualTo(JobRunner.OK);
+    assertThat(onSpark.exitCode()).as(onSpark.out() + onSpark.err()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
   }
 
   @Test
   public void aSecondRunLeavesEveryTableIdenticalAndCopesWithoutOptionalSources() {
     assertThat(DB.run(new MovalyticsJob(), "--input=" + SAMPLES).exitCode())
-        .isEqualTo(JobRunner.OK);
+        .isEqualTo(ExitCode.OK.code());
     assertThat(DB.run(new MovalyticsJob(), "--input=" + SAMPLES).exitCode())
-        .isEqualTo(JobRunner.OK);
+        .isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(TABLES)).isEqualTo(fingerprints);
 
     Run withoutCredits =
@@ -98,7 +98,7 @@ public class MovalyticsPortabilityTest {
             "--input=" + SAMPLES,
             "--credits=" + SAMPLES.resolve("no-credits.csv"),
             "--keywords=" + SAMPLES.resolve("no-keywords.csv"));
-    assertThat(withoutCredits.exitCode()).as(withoutCredits.out()).isEqualTo(JobRunner.OK);
+    assertThat(withoutCredits.exitCode()).as(withoutCredits.out()).isEqualTo(ExitCode.OK.code());
     assertThat(withoutCredits.out())
         .doesNotContain("ReadCredits")
         .doesNotContain("d_person__not_empty");

@@ -3,11 +3,11 @@ package etl.pipelines.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.Assume.assumeTrue;
 
-import etl.pipelines.Cli;
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.TestWarehouse;
+import etl.pipelines.cli.Cli;
+import etl.pipelines.cli.ExitCode;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
+import etl.pipelines.testing.TestWarehouse;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public class ReportTest {
   public static void loadBothWarehousesAndWriteTheirReports() throws IOException {
     Path samples = Path.of("samples").toAbsolutePath();
     assertThat(DB.run(new SparkifyJob(), "--input=" + samples.resolve("sparkify")).exitCode())
-        .isEqualTo(JobRunner.OK);
+        .isEqualTo(ExitCode.OK.code());
     assertThat(
             DB.run(
                     new MovalyticsJob(),
@@ -52,7 +52,7 @@ public class ReportTest {
                     "--minRatings=2",
                     "--minVotes=10")
                 .exitCode())
-        .isEqualTo(JobRunner.OK);
+        .isEqualTo(ExitCode.OK.code());
     Path dir = TMP.newFolder("reports").toPath();
     for (String warehouse : List.of("sparkify", "movalytics")) {
       Cli.Run r =
@@ -64,7 +64,7 @@ public class ReportTest {
               "--dbUser=postgres",
               "--minRatings=2",
               "--minVotes=10");
-      assertThat(r.code()).as(r.err()).isEqualTo(JobRunner.OK);
+      assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK.code());
       assertThat(r.out())
           .contains(
               "Report written to " + dir.resolve(warehouse + "-report.html").toAbsolutePath());

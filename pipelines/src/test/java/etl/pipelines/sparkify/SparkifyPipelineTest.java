@@ -2,9 +2,9 @@ package etl.pipelines.sparkify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.TestWarehouse;
-import etl.pipelines.common.TestWarehouse.Run;
+import etl.pipelines.cli.ExitCode;
+import etl.pipelines.testing.TestWarehouse;
+import etl.pipelines.testing.TestWarehouse.Run;
 import java.util.List;
 import java.util.Map;
 import org.junit.Before;
@@ -30,7 +30,7 @@ public class SparkifyPipelineTest {
 
   private Run load() {
     Run run = DB.run(new SparkifyJob(), ARGS);
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     return run;
   }
 
@@ -245,7 +245,7 @@ public class SparkifyPipelineTest {
     // Every file read again and the tables rebuilt from them: the same tables once more.
     Run third = DB.run(new SparkifyJob(), withArg(ARGS, "--full-refresh"));
 
-    assertThat(third.exitCode()).as(third.out()).isEqualTo(JobRunner.OK);
+    assertThat(third.exitCode()).as(third.out()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(first);
     assertThat(DB.lines("select distinct run_id from s_song")).containsExactly(third.runId());
     assertThat(DB.lines("select status from etl_run order by started_at"))
@@ -272,7 +272,7 @@ public class SparkifyPipelineTest {
 
     Run run = DB.run(new SparkifyJob(), ARGS);
 
-    assertThat(run.exitCode()).isEqualTo(JobRunner.CHECKS_FAILED);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED.code());
     assertThat(run.out())
         .contains("FAILED_CHECKS")
         .contains("d_song__artist_id__references_d_artist");

@@ -2,10 +2,10 @@ package etl.pipelines.sparkify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import etl.pipelines.common.JobRunner;
-import etl.pipelines.common.TestS3Server;
-import etl.pipelines.common.TestWarehouse;
-import etl.pipelines.common.TestWarehouse.Run;
+import etl.pipelines.cli.ExitCode;
+import etl.pipelines.testing.TestS3Server;
+import etl.pipelines.testing.TestWarehouse;
+import etl.pipelines.testing.TestWarehouse.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public class SparkifyPortabilityTest {
   public static void loadLocalFilesOnTheDirectRunner() {
     DB.execute("drop schema public cascade; create schema public");
     Run run = DB.run(new SparkifyJob(), "--input=" + SparkifySamples.DIR);
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     direct = DB.fingerprints(SparkifySamples.FINAL_TABLES);
     directDeadLetters = deadLetters(run.runId());
     assertThat(direct.get("f_songplay")).startsWith("7:");
@@ -51,7 +51,7 @@ public class SparkifyPortabilityTest {
 
     Run run = DB.run(new SparkifyJob(), args.toArray(new String[0]));
 
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(direct);
     assertThat(deadLetters(run.runId())).isEqualTo(directDeadLetters);
     assertThat(DB.lines("select distinct regexp_replace(source, '/song_data/.*$', '') from s_song"))
@@ -76,7 +76,7 @@ public class SparkifyPortabilityTest {
 
     Run run = DB.run(new SparkifyJob(), args.toArray(new String[0]));
 
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(direct);
   }
 
@@ -87,7 +87,7 @@ public class SparkifyPortabilityTest {
 
     Run run = DB.run(new SparkifyJob(), args.toArray(new String[0]));
 
-    assertThat(run.exitCode()).isEqualTo(JobRunner.CONFIG_ERROR);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR.code());
     assertThat(run.err())
         .startsWith("error: ")
         .contains("s3://sparkify-landing/no/such/prefix/song_data");
@@ -99,7 +99,7 @@ public class SparkifyPortabilityTest {
 
     Run run = DB.run(new SparkifyJob(), "--input=" + SparkifySamples.DIR, "--loadMethod=jdbc");
 
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(direct);
     assertThat(deadLetters(run.runId())).isEqualTo(directDeadLetters);
   }
@@ -115,7 +115,7 @@ public class SparkifyPortabilityTest {
             "--runner=SparkRunner",
             "--sparkMaster=local[2]");
 
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(JobRunner.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     assertThat(DB.fingerprints(SparkifySamples.FINAL_TABLES)).isEqualTo(direct);
     assertThat(deadLetters(run.runId())).isEqualTo(directDeadLetters);
     assertThat(run.out()).containsPattern("ParseEvents\\s+dead_letters=7 parsed=12");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import etl.pipelines.common.TestS3Server;
+import etl.pipelines.testing.TestS3Server;
 import etl.transforms.sql.SqlScript;
 import java.io.IOException;
 import java.io.InputStream;
