@@ -82,41 +82,22 @@ public final class AdjustRevenueForCpi
                 + " months)");
       }
       BigDecimal value = null;
-      if (m.revenue == null || m.releaseDate == null) {
+      if (m.getRevenue() == null || m.getReleaseDate() == null) {
         unknown.inc();
       } else {
-        BigDecimal releaseCpi = series.get(month(m.releaseDate));
+        BigDecimal releaseCpi = series.get(month(m.getReleaseDate()));
         if (releaseCpi == null) {
           outside.inc();
         } else {
           adjusted.inc();
           value =
-              BigDecimal.valueOf(m.revenue)
+              BigDecimal.valueOf(m.getRevenue())
                   .multiply(baseCpi)
                   .divide(releaseCpi, 2, RoundingMode.HALF_UP);
         }
       }
       Instant baseStart = Instant.parse(base + "-01T00:00:00Z");
-      c.output(
-          new MovieRecord(
-              m.source,
-              m.line,
-              m.movieId,
-              m.imdbId,
-              m.title,
-              m.originalTitle,
-              m.originalLanguage,
-              m.isAdult,
-              m.budget,
-              m.revenue,
-              m.popularity,
-              m.voteCount,
-              m.voteAverage,
-              m.runtime,
-              m.releaseDate,
-              m.genres,
-              value,
-              baseStart));
+      c.output(m.toBuilder().setRevenueCpiAdjusted(value).setCpiBaseMonth(baseStart).build());
     }
   }
 }

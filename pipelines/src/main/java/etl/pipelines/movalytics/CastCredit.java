@@ -1,40 +1,52 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** A row of {@code s_movie_cast}: one cast credit. */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class CastCredit extends ValueObject {
-  public final long movieId;
-  public final String creditId;
-  public final long personId;
-  public final String personName;
-  public final @Nullable Integer gender;
-  public final @Nullable String character;
-  public final @Nullable Integer castOrder;
+public abstract class CastCredit {
+  public abstract long getMovieId();
 
-  @SchemaCreate
-  public CastCredit(
-      long movieId,
-      String creditId,
-      long personId,
-      String personName,
-      @Nullable Integer gender,
-      @Nullable String character,
-      @Nullable Integer castOrder) {
-    this.movieId = movieId;
-    this.creditId = creditId;
-    this.personId = personId;
-    this.personName = personName;
-    this.gender = gender;
-    this.character = character;
-    this.castOrder = castOrder;
+  public abstract String getCreditId();
+
+  public abstract long getPersonId();
+
+  public abstract String getPersonName();
+
+  public abstract @Nullable Integer getGender();
+
+  public abstract @Nullable String getCharacter();
+
+  public abstract @Nullable Integer getCastOrder();
+
+  public static Builder builder() {
+    return new AutoValue_CastCredit.Builder();
+  }
+
+  /** Builds a {@link CastCredit}; every field not marked nullable must be set. */
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setMovieId(long movieId);
+
+    public abstract Builder setCreditId(String creditId);
+
+    public abstract Builder setPersonId(long personId);
+
+    public abstract Builder setPersonName(String personName);
+
+    public abstract Builder setGender(@Nullable Integer gender);
+
+    public abstract Builder setCharacter(@Nullable String character);
+
+    public abstract Builder setCastOrder(@Nullable Integer castOrder);
+
+    public abstract CastCredit build();
   }
 }

@@ -1,39 +1,38 @@
 package etl.pipelines.movalytics;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.io.Origin;
-import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.joda.time.Instant;
 
 /** One month of the FRED CPI series; a row of {@code s_cpi}. */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class CpiMonth extends ValueObject implements Origin {
-  public final String source;
-  public final long line;
-  public final Instant monthStart;
-  public final BigDecimal cpi;
+public abstract class CpiMonth implements Origin {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public CpiMonth(String source, long line, Instant monthStart, BigDecimal cpi) {
-    this.source = source;
-    this.line = line;
-    this.monthStart = monthStart;
-    this.cpi = cpi;
+  public abstract long getLine();
+
+  public abstract Instant getMonthStart();
+
+  public abstract BigDecimal getCpi();
+
+  public static CpiMonth create(String source, long line, Instant monthStart, BigDecimal cpi) {
+    return new AutoValue_CpiMonth(source, line, monthStart, cpi);
   }
 
   @Override
   public String originSource() {
-    return source;
+    return getSource();
   }
 
   @Override
   public long originPosition() {
-    return line;
+    return getLine();
   }
 }

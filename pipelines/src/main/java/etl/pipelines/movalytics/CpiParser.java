@@ -35,7 +35,7 @@ public final class CpiParser implements RecordParser<CpiMonth> {
       throw new Rejected("missing_value", "no index value for " + date);
     }
     BigDecimal cpi = f.optionalDecimal(SERIES, 3, 0.001, 1e6);
-    return new CpiMonth(
+    return CpiMonth.create(
         record.source,
         record.position,
         new Instant(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()),

@@ -26,28 +26,30 @@ public final class CreditsParser implements RecordParser<CreditsRecord> {
     List<CastCredit> cast = new ArrayList<>();
     for (Map<String, Object> c : list(f, "cast")) {
       cast.add(
-          new CastCredit(
-              movieId,
-              text(c, "credit_id"),
-              id(c),
-              text(c, "name"),
-              integer(c, "gender"),
-              optionalText(c, "character"),
-              integer(c, "order")));
+          CastCredit.builder()
+              .setMovieId(movieId)
+              .setCreditId(text(c, "credit_id"))
+              .setPersonId(id(c))
+              .setPersonName(text(c, "name"))
+              .setGender(integer(c, "gender"))
+              .setCharacter(optionalText(c, "character"))
+              .setCastOrder(integer(c, "order"))
+              .build());
     }
     List<CrewCredit> crew = new ArrayList<>();
     for (Map<String, Object> c : list(f, "crew")) {
       crew.add(
-          new CrewCredit(
-              movieId,
-              text(c, "credit_id"),
-              id(c),
-              text(c, "name"),
-              integer(c, "gender"),
-              optionalText(c, "department"),
-              optionalText(c, "job")));
+          CrewCredit.builder()
+              .setMovieId(movieId)
+              .setCreditId(text(c, "credit_id"))
+              .setPersonId(id(c))
+              .setPersonName(text(c, "name"))
+              .setGender(integer(c, "gender"))
+              .setDepartment(optionalText(c, "department"))
+              .setJob(optionalText(c, "job"))
+              .build());
     }
-    return new CreditsRecord(record.source, record.position, movieId, cast, crew);
+    return CreditsRecord.create(record.source, record.position, movieId, cast, crew);
   }
 
   private static List<Map<String, Object>> list(CsvFields f, String column) throws Rejected {

@@ -1,41 +1,40 @@
 package etl.pipelines.movalytics;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.io.Origin;
-import etl.transforms.io.ValueObject;
 import java.util.List;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 
 /** One record of credits.csv: a movie's cast and crew. */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class CreditsRecord extends ValueObject implements Origin {
-  public final String source;
-  public final long line;
-  public final long movieId;
-  public final List<CastCredit> cast;
-  public final List<CrewCredit> crew;
+public abstract class CreditsRecord implements Origin {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public CreditsRecord(
+  public abstract long getLine();
+
+  public abstract long getMovieId();
+
+  public abstract List<CastCredit> getCast();
+
+  public abstract List<CrewCredit> getCrew();
+
+  public static CreditsRecord create(
       String source, long line, long movieId, List<CastCredit> cast, List<CrewCredit> crew) {
-    this.source = source;
-    this.line = line;
-    this.movieId = movieId;
-    this.cast = cast;
-    this.crew = crew;
+    return new AutoValue_CreditsRecord(source, line, movieId, cast, crew);
   }
 
   @Override
   public String originSource() {
-    return source;
+    return getSource();
   }
 
   @Override
   public long originPosition() {
-    return line;
+    return getLine();
   }
 }

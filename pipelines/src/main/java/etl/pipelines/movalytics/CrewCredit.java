@@ -1,40 +1,52 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.ValueObject;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** A row of {@code s_movie_crew}: one crew credit. */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class CrewCredit extends ValueObject {
-  public final long movieId;
-  public final String creditId;
-  public final long personId;
-  public final String personName;
-  public final @Nullable Integer gender;
-  public final @Nullable String department;
-  public final @Nullable String job;
+public abstract class CrewCredit {
+  public abstract long getMovieId();
 
-  @SchemaCreate
-  public CrewCredit(
-      long movieId,
-      String creditId,
-      long personId,
-      String personName,
-      @Nullable Integer gender,
-      @Nullable String department,
-      @Nullable String job) {
-    this.movieId = movieId;
-    this.creditId = creditId;
-    this.personId = personId;
-    this.personName = personName;
-    this.gender = gender;
-    this.department = department;
-    this.job = job;
+  public abstract String getCreditId();
+
+  public abstract long getPersonId();
+
+  public abstract String getPersonName();
+
+  public abstract @Nullable Integer getGender();
+
+  public abstract @Nullable String getDepartment();
+
+  public abstract @Nullable String getJob();
+
+  public static Builder builder() {
+    return new AutoValue_CrewCredit.Builder();
+  }
+
+  /** Builds a {@link CrewCredit}; every field not marked nullable must be set. */
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setMovieId(long movieId);
+
+    public abstract Builder setCreditId(String creditId);
+
+    public abstract Builder setPersonId(long personId);
+
+    public abstract Builder setPersonName(String personName);
+
+    public abstract Builder setGender(@Nullable Integer gender);
+
+    public abstract Builder setDepartment(@Nullable String department);
+
+    public abstract Builder setJob(@Nullable String job);
+
+    public abstract CrewCredit build();
   }
 }

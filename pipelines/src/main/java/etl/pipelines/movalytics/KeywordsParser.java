@@ -26,8 +26,9 @@ public final class KeywordsParser implements RecordParser<KeywordsRecord> {
     List<MovieKeyword> keywords = new ArrayList<>();
     for (Map<String, Object> k :
         cell == null ? List.<Map<String, Object>>of() : PythonLiteral.parseListOfDicts(cell)) {
-      keywords.add(new MovieKeyword(movieId, CreditsParser.id(k), CreditsParser.text(k, "name")));
+      keywords.add(
+          MovieKeyword.create(movieId, CreditsParser.id(k), CreditsParser.text(k, "name")));
     }
-    return new KeywordsRecord(record.source, record.position, movieId, keywords);
+    return KeywordsRecord.create(record.source, record.position, movieId, keywords);
   }
 }

@@ -1,38 +1,38 @@
 package etl.pipelines.movalytics;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.io.Origin;
-import etl.transforms.io.ValueObject;
 import java.util.List;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 
 /** One record of keywords.csv: a movie's keywords. */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class KeywordsRecord extends ValueObject implements Origin {
-  public final String source;
-  public final long line;
-  public final long movieId;
-  public final List<MovieKeyword> keywords;
+public abstract class KeywordsRecord implements Origin {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public KeywordsRecord(String source, long line, long movieId, List<MovieKeyword> keywords) {
-    this.source = source;
-    this.line = line;
-    this.movieId = movieId;
-    this.keywords = keywords;
+  public abstract long getLine();
+
+  public abstract long getMovieId();
+
+  public abstract List<MovieKeyword> getKeywords();
+
+  public static KeywordsRecord create(
+      String source, long line, long movieId, List<MovieKeyword> keywords) {
+    return new AutoValue_KeywordsRecord(source, line, movieId, keywords);
   }
 
   @Override
   public String originSource() {
-    return source;
+    return getSource();
   }
 
   @Override
   public long originPosition() {
-    return line;
+    return getLine();
   }
 }

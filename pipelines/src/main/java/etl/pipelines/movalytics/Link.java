@@ -1,41 +1,40 @@
 package etl.pipelines.movalytics;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.io.Origin;
-import etl.transforms.io.ValueObject;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** One line of links.csv: a MovieLens id and its IMDb and TMDB ids (the TMDB id may be missing). */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class Link extends ValueObject implements Origin {
-  public final String source;
-  public final long line;
-  public final long movielensId;
-  public final @Nullable String imdbId;
-  public final @Nullable Long tmdbId;
+public abstract class Link implements Origin {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public Link(
+  public abstract long getLine();
+
+  public abstract long getMovielensId();
+
+  public abstract @Nullable String getImdbId();
+
+  public abstract @Nullable Long getTmdbId();
+
+  public static Link create(
       String source, long line, long movielensId, @Nullable String imdbId, @Nullable Long tmdbId) {
-    this.source = source;
-    this.line = line;
-    this.movielensId = movielensId;
-    this.imdbId = imdbId;
-    this.tmdbId = tmdbId;
+    return new AutoValue_Link(source, line, movielensId, imdbId, tmdbId);
   }
 
   @Override
   public String originSource() {
-    return source;
+    return getSource();
   }
 
   @Override
   public long originPosition() {
-    return line;
+    return getLine();
   }
 }

@@ -18,7 +18,7 @@ public final class LinkParser implements RecordParser<Link> {
   @Override
   public Link parse(SourceRecord record) throws Rejected {
     CsvFields f = CsvFields.parse(record.text, COLUMNS);
-    return new Link(
+    return Link.create(
         record.source,
         record.position,
         f.requiredLong("movieId"),

@@ -343,16 +343,16 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                                 .named("ParseMovies")))
                 .apply(
                     DeduplicateByKey.<MovieRecord, Long>of(
-                            m -> m.movieId,
+                            m -> m.getMovieId(),
                             TypeDescriptors.longs(),
                             m ->
                                 Arrays.asList(
-                                    m.imdbId,
-                                    m.title,
-                                    m.budget,
-                                    m.revenue,
-                                    m.releaseDate,
-                                    m.genres))
+                                    m.getImdbId(),
+                                    m.getTitle(),
+                                    m.getBudget(),
+                                    m.getRevenue(),
+                                    m.getReleaseDate(),
+                                    m.getGenres()))
                         .named("DeduplicateMovies")));
 
     PCollection<CpiMonth> cpi =
@@ -367,7 +367,9 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                             ParseRecords.with(new CpiParser(), CpiMonth.class).named("ParseCpi")))
                 .apply(
                     DeduplicateByKey.<CpiMonth, Long>of(
-                            m -> m.monthStart.getMillis(), TypeDescriptors.longs(), m -> m.cpi)
+                            m -> m.getMonthStart().getMillis(),
+                            TypeDescriptors.longs(),
+                            m -> m.getCpi())
                         .named("DeduplicateCpiMonths")));
     PCollectionView<Map<String, BigDecimal>> cpiByMonth =
         cpi.apply(
@@ -375,7 +377,7 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                 MapElements.into(
                         TypeDescriptors.kvs(
                             TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
-                    .via(m -> KV.of(AdjustRevenueForCpi.month(m.monthStart), m.cpi)))
+                    .via(m -> KV.of(AdjustRevenueForCpi.month(m.getMonthStart()), m.getCpi())))
             .apply("CpiView", View.asMap());
     PCollection<MovieRecord> adjusted =
         movies.apply(new AdjustRevenueForCpi(cpiByMonth, o.getCpiBaseMonth()));
@@ -386,7 +388,7 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                 "KeyMovieIds",
                 MapElements.into(
                         TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.booleans()))
-                    .via(m -> KV.of(m.movieId, true)))
+                    .via(m -> KV.of(m.getMovieId(), true)))
             .apply("MovieIdView", View.asMap());
 
     PCollection<Link> links =
@@ -400,7 +402,7 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                         .apply(ParseRecords.with(new LinkParser(), Link.class).named("ParseLinks")))
                 .apply(
                     DeduplicateByKey.<Link, Long>of(
-                            l -> l.movielensId, TypeDescriptors.longs(), l -> l.tmdbId)
+                            l -> l.getMovielensId(), TypeDescriptors.longs(), l -> l.getTmdbId())
                         .named("DeduplicateLinks")));
     PCollectionView<Map<Long, Long>> tmdbByMovielens =
         links
@@ -411,8 +413,10 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                     .via(
                         l ->
                             KV.of(
-                                l.movielensId,
-                                l.tmdbId == null ? ResolveRatedMovies.NO_TMDB_ID : l.tmdbId)))
+                                l.getMovielensId(),
+                                l.getTmdbId() == null
+                                    ? ResolveRatedMovies.NO_TMDB_ID
+                                    : l.getTmdbId())))
             .apply("LinkView", View.asMap());
 
     // The big one (26 M lines): read in byte ranges, in parallel, once movies and links are known.
@@ -460,12 +464,12 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                     .via(
                         (MovieRecord m) -> {
                           List<MovieGenre> rows = new ArrayList<>();
-                          for (int i = 0; i < m.genres.size(); i++) {
+                          for (int i = 0; i < m.getGenres().size(); i++) {
                             rows.add(
-                                new MovieGenre(
-                                    m.movieId,
-                                    m.genres.get(i).genreId,
-                                    m.genres.get(i).name,
+                                MovieGenre.create(
+                                    m.getMovieId(),
+                                    m.getGenres().get(i).getGenreId(),
+                                    m.getGenres().get(i).getName(),
                                     i + 1));
                           }
                           return rows;
@@ -490,27 +494,27 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                                           .named("ParseCredits")))
                           .apply(
                               DeduplicateByKey.<CreditsRecord, Long>of(
-                                      c -> c.movieId,
+                                      c -> c.getMovieId(),
                                       TypeDescriptors.longs(),
-                                      c -> Arrays.asList(c.cast, c.crew))
+                                      c -> Arrays.asList(c.getCast(), c.getCrew()))
                                   .named("DeduplicateCredits")))
                   .apply(
                       KeepKnownKeys.<CreditsRecord, Long>of(
-                              c -> c.movieId, movieIds, "movie_not_in_metadata", "movie id")
+                              c -> c.getMovieId(), movieIds, "movie_not_in_metadata", "movie id")
                           .named("KeepCreditsOfKnownMovies")));
       staged.add(
           credits
               .apply(
                   "ListCast",
                   FlatMapElements.into(TypeDescriptor.of(CastCredit.class))
-                      .via((CreditsRecord c) -> c.cast))
+                      .via((CreditsRecord c) -> c.getCast()))
               .apply("StageCast", ctx.stage("s_movie_cast")));
       staged.add(
           credits
               .apply(
                   "ListCrew",
                   FlatMapElements.into(TypeDescriptor.of(CrewCredit.class))
-                      .via((CreditsRecord c) -> c.crew))
+                      .via((CreditsRecord c) -> c.getCrew()))
               .apply("StageCrew", ctx.stage("s_movie_crew")));
     }
     if (present(keywords(o))) {
@@ -530,18 +534,20 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
                                           .named("ParseKeywords")))
                           .apply(
                               DeduplicateByKey.<KeywordsRecord, Long>of(
-                                      k -> k.movieId, TypeDescriptors.longs(), k -> k.keywords)
+                                      k -> k.getMovieId(),
+                                      TypeDescriptors.longs(),
+                                      k -> k.getKeywords())
                                   .named("DeduplicateKeywords")))
                   .apply(
                       KeepKnownKeys.<KeywordsRecord, Long>of(
-                              k -> k.movieId, movieIds, "movie_not_in_metadata", "movie id")
+                              k -> k.getMovieId(), movieIds, "movie_not_in_metadata", "movie id")
                           .named("KeepKeywordsOfKnownMovies")));
       staged.add(
           keywords
               .apply(
                   "ListKeywords",
                   FlatMapElements.into(TypeDescriptor.of(MovieKeyword.class))
-                      .via((KeywordsRecord k) -> k.keywords))
+                      .via((KeywordsRecord k) -> k.getKeywords()))
               .apply("StageKeywords", ctx.stage("s_movie_keyword")));
     }
     return staged;

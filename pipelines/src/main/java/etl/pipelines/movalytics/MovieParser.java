@@ -70,27 +70,30 @@ public final class MovieParser implements RecordParser<MovieRecord> {
     Long budget = knownAmount(f.optionalLong("budget"), "budget");
     Long revenue = knownAmount(revenue(f), "revenue");
     LocalDate released = f.optionalDate("release_date");
-    return new MovieRecord(
-        record.source,
-        record.position,
-        movieId,
-        f.optionalText("imdb_id", 16),
-        f.optionalText("title", TEXT),
-        f.optionalText("original_title", TEXT),
-        f.optionalText("original_language", 16),
-        f.optionalBoolean("adult"),
-        budget,
-        revenue,
-        f.optionalDecimal("popularity", 6, 0, 1e7),
-        f.optionalLong("vote_count"),
-        f.optionalDecimal("vote_average", 1, 0, 10),
-        f.optionalDecimal("runtime", 1, 0, 100_000),
-        released == null
-            ? null
-            : new Instant(released.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()),
-        genres(f.optionalText("genres", 100_000)),
-        null,
-        null);
+    // The order of the checks below decides the reason of a record with several bad fields.
+    return MovieRecord.builder()
+        .setSource(record.source)
+        .setLine(record.position)
+        .setMovieId(movieId)
+        .setImdbId(f.optionalText("imdb_id", 16))
+        .setTitle(f.optionalText("title", TEXT))
+        .setOriginalTitle(f.optionalText("original_title", TEXT))
+        .setOriginalLanguage(f.optionalText("original_language", 16))
+        .setIsAdult(f.optionalBoolean("adult"))
+        .setBudget(budget)
+        .setRevenue(revenue)
+        .setPopularity(f.optionalDecimal("popularity", 6, 0, 1e7))
+        .setVoteCount(f.optionalLong("vote_count"))
+        .setVoteAverage(f.optionalDecimal("vote_average", 1, 0, 10))
+        .setRuntime(f.optionalDecimal("runtime", 1, 0, 100_000))
+        .setReleaseDate(
+            released == null
+                ? null
+                : new Instant(released.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()))
+        .setGenres(genres(f.optionalText("genres", 100_000)))
+        .setRevenueCpiAdjusted(null)
+        .setCpiBaseMonth(null)
+        .build();
   }
 
   /** revenue is written as an integer or a float (e.g. 12345.0). */
@@ -120,7 +123,7 @@ public final class MovieParser implements RecordParser<MovieRecord> {
       if (!(id instanceof Long) || !(name instanceof String)) {
         throw new Rejected("invalid_literal", "a genre needs an integer id and a name: " + g);
       }
-      genres.add(new Genre((Long) id, (String) name));
+      genres.add(Genre.create((Long) id, (String) name));
     }
     return genres;
   }

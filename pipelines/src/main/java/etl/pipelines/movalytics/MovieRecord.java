@@ -1,90 +1,116 @@
 package etl.pipelines.movalytics;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.io.Origin;
-import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
 import java.util.List;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
  * One record of movies_metadata.csv, typed; also a row of {@code s_movie} (without its genres). The
- * CPI fields are filled by {@link AdjustRevenueForCpi}.
+ * CPI fields are filled by {@link AdjustRevenueForCpi}. The flag's getter is {@code getIsAdult}:
+ * Beam names an {@code isX()} getter {@code x}, and the column is {@code is_adult}.
  */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class MovieRecord extends ValueObject implements Origin {
-  public final String source;
-  public final long line;
-  public final long movieId;
-  public final @Nullable String imdbId;
-  public final @Nullable String title;
-  public final @Nullable String originalTitle;
-  public final @Nullable String originalLanguage;
-  public final @Nullable Boolean isAdult;
-  public final @Nullable Long budget;
-  public final @Nullable Long revenue;
-  public final @Nullable BigDecimal popularity;
-  public final @Nullable Long voteCount;
-  public final @Nullable BigDecimal voteAverage;
-  public final @Nullable BigDecimal runtime;
-  public final @Nullable Instant releaseDate;
-  public final List<Genre> genres;
-  public final @Nullable BigDecimal revenueCpiAdjusted;
-  public final @Nullable Instant cpiBaseMonth;
+public abstract class MovieRecord implements Origin {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public MovieRecord(
-      String source,
-      long line,
-      long movieId,
-      @Nullable String imdbId,
-      @Nullable String title,
-      @Nullable String originalTitle,
-      @Nullable String originalLanguage,
-      @Nullable Boolean isAdult,
-      @Nullable Long budget,
-      @Nullable Long revenue,
-      @Nullable BigDecimal popularity,
-      @Nullable Long voteCount,
-      @Nullable BigDecimal voteAverage,
-      @Nullable BigDecimal runtime,
-      @Nullable Instant releaseDate,
-      List<Genre> genres,
-      @Nullable BigDecimal revenueCpiAdjusted,
-      @Nullable Instant cpiBaseMonth) {
-    this.source = source;
-    this.line = line;
-    this.movieId = movieId;
-    this.imdbId = imdbId;
-    this.title = title;
-    this.originalTitle = originalTitle;
-    this.originalLanguage = originalLanguage;
-    this.isAdult = isAdult;
-    this.budget = budget;
-    this.revenue = revenue;
-    this.popularity = popularity;
-    this.voteCount = voteCount;
-    this.voteAverage = voteAverage;
-    this.runtime = runtime;
-    this.releaseDate = releaseDate;
-    this.genres = genres;
-    this.revenueCpiAdjusted = revenueCpiAdjusted;
-    this.cpiBaseMonth = cpiBaseMonth;
+  public abstract long getLine();
+
+  public abstract long getMovieId();
+
+  public abstract @Nullable String getImdbId();
+
+  public abstract @Nullable String getTitle();
+
+  public abstract @Nullable String getOriginalTitle();
+
+  public abstract @Nullable String getOriginalLanguage();
+
+  public abstract @Nullable Boolean getIsAdult();
+
+  public abstract @Nullable Long getBudget();
+
+  public abstract @Nullable Long getRevenue();
+
+  public abstract @Nullable BigDecimal getPopularity();
+
+  public abstract @Nullable Long getVoteCount();
+
+  public abstract @Nullable BigDecimal getVoteAverage();
+
+  public abstract @Nullable BigDecimal getRuntime();
+
+  public abstract @Nullable Instant getReleaseDate();
+
+  public abstract List<Genre> getGenres();
+
+  public abstract @Nullable BigDecimal getRevenueCpiAdjusted();
+
+  public abstract @Nullable Instant getCpiBaseMonth();
+
+  public static Builder builder() {
+    return new AutoValue_MovieRecord.Builder();
+  }
+
+  public abstract Builder toBuilder();
+
+  /** Builds a {@link MovieRecord}; every field not marked nullable must be set. */
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSource(String source);
+
+    public abstract Builder setLine(long line);
+
+    public abstract Builder setMovieId(long movieId);
+
+    public abstract Builder setImdbId(@Nullable String imdbId);
+
+    public abstract Builder setTitle(@Nullable String title);
+
+    public abstract Builder setOriginalTitle(@Nullable String originalTitle);
+
+    public abstract Builder setOriginalLanguage(@Nullable String originalLanguage);
+
+    public abstract Builder setIsAdult(@Nullable Boolean isAdult);
+
+    public abstract Builder setBudget(@Nullable Long budget);
+
+    public abstract Builder setRevenue(@Nullable Long revenue);
+
+    public abstract Builder setPopularity(@Nullable BigDecimal popularity);
+
+    public abstract Builder setVoteCount(@Nullable Long voteCount);
+
+    public abstract Builder setVoteAverage(@Nullable BigDecimal voteAverage);
+
+    public abstract Builder setRuntime(@Nullable BigDecimal runtime);
+
+    public abstract Builder setReleaseDate(@Nullable Instant releaseDate);
+
+    public abstract Builder setGenres(List<Genre> genres);
+
+    public abstract Builder setRevenueCpiAdjusted(@Nullable BigDecimal revenueCpiAdjusted);
+
+    public abstract Builder setCpiBaseMonth(@Nullable Instant cpiBaseMonth);
+
+    public abstract MovieRecord build();
   }
 
   @Override
   public String originSource() {
-    return source;
+    return getSource();
   }
 
   @Override
   public long originPosition() {
-    return line;
+    return getLine();
   }
 }

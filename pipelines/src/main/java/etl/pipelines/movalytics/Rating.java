@@ -1,12 +1,11 @@
 package etl.pipelines.movalytics;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.io.Origin;
-import etl.transforms.io.ValueObject;
 import java.math.BigDecimal;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
@@ -15,42 +14,57 @@ import org.joda.time.Instant;
  * One line of ratings.csv, typed; a row of {@code s_rating} once {@code movieId} (MovieLens) is
  * resolved to the TMDB {@code movie_id}.
  */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class Rating extends ValueObject implements Origin {
-  public final String source;
-  public final long line;
-  public final long userId;
-  public final long movielensId;
-  public final @Nullable Long movieId;
-  public final BigDecimal rating;
-  public final Instant ratedAt;
+public abstract class Rating implements Origin {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public Rating(
-      String source,
-      long line,
-      long userId,
-      long movielensId,
-      @Nullable Long movieId,
-      BigDecimal rating,
-      Instant ratedAt) {
-    this.source = source;
-    this.line = line;
-    this.userId = userId;
-    this.movielensId = movielensId;
-    this.movieId = movieId;
-    this.rating = rating;
-    this.ratedAt = ratedAt;
+  public abstract long getLine();
+
+  public abstract long getUserId();
+
+  public abstract long getMovielensId();
+
+  public abstract @Nullable Long getMovieId();
+
+  public abstract BigDecimal getRating();
+
+  public abstract Instant getRatedAt();
+
+  public static Builder builder() {
+    return new AutoValue_Rating.Builder();
+  }
+
+  public abstract Builder toBuilder();
+
+  /** Builds a {@link Rating}; every field not marked nullable must be set. */
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSource(String source);
+
+    public abstract Builder setLine(long line);
+
+    public abstract Builder setUserId(long userId);
+
+    public abstract Builder setMovielensId(long movielensId);
+
+    public abstract Builder setMovieId(@Nullable Long movieId);
+
+    public abstract Builder setRating(BigDecimal rating);
+
+    public abstract Builder setRatedAt(Instant ratedAt);
+
+    public abstract Rating build();
   }
 
   @Override
   public String originSource() {
-    return source;
+    return getSource();
   }
 
   @Override
   public long originPosition() {
-    return line;
+    return getLine();
   }
 }

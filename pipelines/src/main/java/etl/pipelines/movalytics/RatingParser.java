@@ -41,7 +41,14 @@ public final class RatingParser implements RecordParser<Rating> {
     if (userId <= 0 || movieId <= 0) {
       throw new Rejected("out_of_range", "userId and movieId must be positive");
     }
-    return new Rating(
-        record.source, record.position, userId, movieId, null, rating, new Instant(seconds * 1000));
+    return Rating.builder()
+        .setSource(record.source)
+        .setLine(record.position)
+        .setUserId(userId)
+        .setMovielensId(movieId)
+        .setMovieId(null)
+        .setRating(rating)
+        .setRatedAt(new Instant(seconds * 1000))
+        .build();
   }
 }

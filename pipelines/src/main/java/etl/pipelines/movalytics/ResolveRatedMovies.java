@@ -55,21 +55,26 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
 
     @Override
     public Rating apply(Rating r, SideInputs in) throws Rejected {
-      Long tmdb = in.get(links).get(r.movielensId);
+      Long tmdb = in.get(links).get(r.getMovielensId());
       if (tmdb == null) {
         throw new Rejected(
-            "unknown_movie", "MovieLens movieId " + r.movielensId + " is not in links.csv");
+            "unknown_movie", "MovieLens movieId " + r.getMovielensId() + " is not in links.csv");
       }
       if (tmdb == NO_TMDB_ID) {
         throw new Rejected(
-            "no_tmdb_id", "MovieLens movieId " + r.movielensId + " has no TMDB id in links.csv");
+            "no_tmdb_id",
+            "MovieLens movieId " + r.getMovielensId() + " has no TMDB id in links.csv");
       }
       if (!in.get(movies).containsKey(tmdb)) {
         throw new Rejected(
             "movie_not_in_metadata",
-            "TMDB id " + tmdb + " (MovieLens " + r.movielensId + ") is not in movies_metadata.csv");
+            "TMDB id "
+                + tmdb
+                + " (MovieLens "
+                + r.getMovielensId()
+                + ") is not in movies_metadata.csv");
       }
-      return new Rating(r.source, r.line, r.userId, r.movielensId, tmdb, r.rating, r.ratedAt);
+      return r.toBuilder().setMovieId(tmdb).build();
     }
 
     @Override
@@ -149,17 +154,17 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
             failed,
             new DeadLetter(
                 step,
-                r.source,
-                r.line,
+                r.getSource(),
+                r.getLine(),
                 e.reason(),
                 e.getMessage(),
-                r.userId
+                r.getUserId()
                     + ","
-                    + r.movielensId
+                    + r.getMovielensId()
                     + ","
-                    + r.rating
+                    + r.getRating()
                     + ","
-                    + r.ratedAt.getMillis() / 1000));
+                    + r.getRatedAt().getMillis() / 1000));
       }
     }
   }

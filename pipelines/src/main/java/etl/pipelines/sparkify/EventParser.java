@@ -57,30 +57,33 @@ public final class EventParser implements RecordParser<SongplayEvent> {
       }
     }
     BigDecimal registration = o.optionalDecimal("registration", 0, 0, Long.MAX_VALUE);
-    return new SongplayEvent(
-        record.source,
-        record.position,
-        eventId(sessionId, itemInSession, ts),
-        new Instant(ts),
-        userId,
-        o.optionalText("firstName", NAME_LENGTH),
-        o.optionalText("lastName", NAME_LENGTH),
-        o.optionalText("gender", 16),
-        level,
-        o.optionalText("location", TEXT_LENGTH),
-        o.optionalText("userAgent", TEXT_LENGTH),
-        sessionId,
-        itemInSession,
-        page,
-        o.optionalText("auth", 32),
-        o.optionalText("method", 16),
-        o.optionalInt("status"),
-        song,
-        artist,
-        length,
-        registration == null
-            ? null
-            : new Instant(timestamp(registration.longValue(), "registration")));
+    // The order of the checks below decides the reason of a record with several bad fields.
+    return SongplayEvent.builder()
+        .setSource(record.source)
+        .setLine(record.position)
+        .setEventId(eventId(sessionId, itemInSession, ts))
+        .setTs(new Instant(ts))
+        .setUserId(userId)
+        .setFirstName(o.optionalText("firstName", NAME_LENGTH))
+        .setLastName(o.optionalText("lastName", NAME_LENGTH))
+        .setGender(o.optionalText("gender", 16))
+        .setLevel(level)
+        .setLocation(o.optionalText("location", TEXT_LENGTH))
+        .setUserAgent(o.optionalText("userAgent", TEXT_LENGTH))
+        .setSessionId(sessionId)
+        .setItemInSession(itemInSession)
+        .setPage(page)
+        .setAuth(o.optionalText("auth", 32))
+        .setMethod(o.optionalText("method", 16))
+        .setStatus(o.optionalInt("status"))
+        .setSong(song)
+        .setArtist(artist)
+        .setLength(length)
+        .setRegisteredAt(
+            registration == null
+                ? null
+                : new Instant(timestamp(registration.longValue(), "registration")))
+        .build();
   }
 
   private static long timestamp(long millis, String field) throws Rejected {

@@ -1,11 +1,10 @@
 package etl.pipelines.sparkify;
 
-import etl.transforms.io.ValueObject;
+import com.google.auto.value.AutoValue;
 import java.math.BigDecimal;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -13,49 +12,66 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * One song file, typed: a row of {@code s_song} (the Beam schema field names are its columns).
  * {@code source} is the file's URI, kept for lineage and to break ties deterministically.
  */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class Song extends ValueObject {
-  public final String source;
-  public final String songId;
-  public final String title;
-  public final String artistId;
-  public final String artistName;
-  public final @Nullable String artistLocation;
-  public final @Nullable BigDecimal artistLatitude;
-  public final @Nullable BigDecimal artistLongitude;
-  public final @Nullable Integer year;
-  public final BigDecimal duration;
-  public final @Nullable Integer numSongs;
+public abstract class Song {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public Song(
-      String source,
-      String songId,
-      String title,
-      String artistId,
-      String artistName,
-      @Nullable String artistLocation,
-      @Nullable BigDecimal artistLatitude,
-      @Nullable BigDecimal artistLongitude,
-      @Nullable Integer year,
-      BigDecimal duration,
-      @Nullable Integer numSongs) {
-    this.source = source;
-    this.songId = songId;
-    this.title = title;
-    this.artistId = artistId;
-    this.artistName = artistName;
-    this.artistLocation = artistLocation;
-    this.artistLatitude = artistLatitude;
-    this.artistLongitude = artistLongitude;
-    this.year = year;
-    this.duration = duration;
-    this.numSongs = numSongs;
+  public abstract String getSongId();
+
+  public abstract String getTitle();
+
+  public abstract String getArtistId();
+
+  public abstract String getArtistName();
+
+  public abstract @Nullable String getArtistLocation();
+
+  public abstract @Nullable BigDecimal getArtistLatitude();
+
+  public abstract @Nullable BigDecimal getArtistLongitude();
+
+  public abstract @Nullable Integer getYear();
+
+  public abstract BigDecimal getDuration();
+
+  public abstract @Nullable Integer getNumSongs();
+
+  public static Builder builder() {
+    return new AutoValue_Song.Builder();
+  }
+
+  /** Builds a {@link Song}; every field not marked nullable must be set. */
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSource(String source);
+
+    public abstract Builder setSongId(String songId);
+
+    public abstract Builder setTitle(String title);
+
+    public abstract Builder setArtistId(String artistId);
+
+    public abstract Builder setArtistName(String artistName);
+
+    public abstract Builder setArtistLocation(@Nullable String artistLocation);
+
+    public abstract Builder setArtistLatitude(@Nullable BigDecimal artistLatitude);
+
+    public abstract Builder setArtistLongitude(@Nullable BigDecimal artistLongitude);
+
+    public abstract Builder setYear(@Nullable Integer year);
+
+    public abstract Builder setDuration(BigDecimal duration);
+
+    public abstract Builder setNumSongs(@Nullable Integer numSongs);
+
+    public abstract Song build();
   }
 
   @Override
   public String toString() {
-    return songId + " " + title + " by " + artistName + " (" + artistId + ")";
+    return getSongId() + " " + getTitle() + " by " + getArtistName() + " (" + getArtistId() + ")";
   }
 }

@@ -42,18 +42,19 @@ public final class SongParser implements RecordParser<Song> {
       throw new Rejected("missing_field", "duration is missing");
     }
     Integer numSongs = o.optionalInt("num_songs");
-    return new Song(
-        record.source,
-        songId,
-        title,
-        artistId,
-        artistName,
-        location,
-        latitude,
-        longitude,
-        year,
-        duration,
-        numSongs);
+    return Song.builder()
+        .setSource(record.source)
+        .setSongId(songId)
+        .setTitle(title)
+        .setArtistId(artistId)
+        .setArtistName(artistName)
+        .setArtistLocation(location)
+        .setArtistLatitude(latitude)
+        .setArtistLongitude(longitude)
+        .setYear(year)
+        .setDuration(duration)
+        .setNumSongs(numSongs)
+        .build();
   }
 
   /** Empty → null; {@code <a …>text</a>} → text (some locations were scraped as HTML links). */

@@ -1,11 +1,10 @@
 package etl.pipelines.sparkify;
 
-import etl.transforms.io.ValueObject;
+import com.google.auto.value.AutoValue;
 import java.math.BigDecimal;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCaseFormat;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.CaseFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
@@ -15,79 +14,106 @@ import org.joda.time.Instant;
  * s_songplay_event}. {@code eventId} is the deterministic key described in {@link
  * EventParser#eventId}; {@code source}/{@code line} say where the event was read.
  */
-@DefaultSchema(JavaFieldSchema.class)
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public final class SongplayEvent extends ValueObject {
-  public final String source;
-  public final long line;
-  public final String eventId;
-  public final Instant ts;
-  public final @Nullable Integer userId;
-  public final @Nullable String firstName;
-  public final @Nullable String lastName;
-  public final @Nullable String gender;
-  public final @Nullable String level;
-  public final @Nullable String location;
-  public final @Nullable String userAgent;
-  public final long sessionId;
-  public final int itemInSession;
-  public final String page;
-  public final @Nullable String auth;
-  public final @Nullable String method;
-  public final @Nullable Integer status;
-  public final @Nullable String song;
-  public final @Nullable String artist;
-  public final @Nullable BigDecimal length;
-  public final @Nullable Instant registeredAt;
+public abstract class SongplayEvent {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public SongplayEvent(
-      String source,
-      long line,
-      String eventId,
-      Instant ts,
-      @Nullable Integer userId,
-      @Nullable String firstName,
-      @Nullable String lastName,
-      @Nullable String gender,
-      @Nullable String level,
-      @Nullable String location,
-      @Nullable String userAgent,
-      long sessionId,
-      int itemInSession,
-      String page,
-      @Nullable String auth,
-      @Nullable String method,
-      @Nullable Integer status,
-      @Nullable String song,
-      @Nullable String artist,
-      @Nullable BigDecimal length,
-      @Nullable Instant registeredAt) {
-    this.source = source;
-    this.line = line;
-    this.eventId = eventId;
-    this.ts = ts;
-    this.userId = userId;
-    this.firstName = firstName;
-    this.lastName = lastName;
-    this.gender = gender;
-    this.level = level;
-    this.location = location;
-    this.userAgent = userAgent;
-    this.sessionId = sessionId;
-    this.itemInSession = itemInSession;
-    this.page = page;
-    this.auth = auth;
-    this.method = method;
-    this.status = status;
-    this.song = song;
-    this.artist = artist;
-    this.length = length;
-    this.registeredAt = registeredAt;
+  public abstract long getLine();
+
+  public abstract String getEventId();
+
+  public abstract Instant getTs();
+
+  public abstract @Nullable Integer getUserId();
+
+  public abstract @Nullable String getFirstName();
+
+  public abstract @Nullable String getLastName();
+
+  public abstract @Nullable String getGender();
+
+  public abstract @Nullable String getLevel();
+
+  public abstract @Nullable String getLocation();
+
+  public abstract @Nullable String getUserAgent();
+
+  public abstract long getSessionId();
+
+  public abstract int getItemInSession();
+
+  public abstract String getPage();
+
+  public abstract @Nullable String getAuth();
+
+  public abstract @Nullable String getMethod();
+
+  public abstract @Nullable Integer getStatus();
+
+  public abstract @Nullable String getSong();
+
+  public abstract @Nullable String getArtist();
+
+  public abstract @Nullable BigDecimal getLength();
+
+  public abstract @Nullable Instant getRegisteredAt();
+
+  public static Builder builder() {
+    return new AutoValue_SongplayEvent.Builder();
+  }
+
+  /** Builds a {@link SongplayEvent}; every field not marked nullable must be set. */
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSource(String source);
+
+    public abstract Builder setLine(long line);
+
+    public abstract Builder setEventId(String eventId);
+
+    public abstract Builder setTs(Instant ts);
+
+    public abstract Builder setUserId(@Nullable Integer userId);
+
+    public abstract Builder setFirstName(@Nullable String firstName);
+
+    public abstract Builder setLastName(@Nullable String lastName);
+
+    public abstract Builder setGender(@Nullable String gender);
+
+    public abstract Builder setLevel(@Nullable String level);
+
+    public abstract Builder setLocation(@Nullable String location);
+
+    public abstract Builder setUserAgent(@Nullable String userAgent);
+
+    public abstract Builder setSessionId(long sessionId);
+
+    public abstract Builder setItemInSession(int itemInSession);
+
+    public abstract Builder setPage(String page);
+
+    public abstract Builder setAuth(@Nullable String auth);
+
+    public abstract Builder setMethod(@Nullable String method);
+
+    public abstract Builder setStatus(@Nullable Integer status);
+
+    public abstract Builder setSong(@Nullable String song);
+
+    public abstract Builder setArtist(@Nullable String artist);
+
+    public abstract Builder setLength(@Nullable BigDecimal length);
+
+    public abstract Builder setRegisteredAt(@Nullable Instant registeredAt);
+
+    public abstract SongplayEvent build();
   }
 
   @Override
   public String toString() {
-    return eventId + " " + page + " user " + userId + " at " + ts;
+    return getEventId() + " " + getPage() + " user " + getUserId() + " at " + getTs();
   }
 }

@@ -31,19 +31,21 @@ public class MovalyticsParsersTest {
   public void parsesARealMovieWithAMultiLineCrlfOverview() throws Rejected {
     MovieRecord m = new MovieParser().parse(record(TOY_STORY));
 
-    assertThat(m.movieId).isEqualTo(862);
-    assertThat(m.imdbId).isEqualTo("tt0114709");
-    assertThat(m.title).isEqualTo("Toy Story");
-    assertThat(m.budget).isEqualTo(30_000_000L);
-    assertThat(m.revenue).isEqualTo(373_554_033L);
-    assertThat(m.releaseDate).isEqualTo(Instant.parse("1995-10-30T00:00:00Z"));
-    assertThat(m.voteAverage).isEqualTo(new BigDecimal("7.7"));
-    assertThat(m.voteCount).isEqualTo(5415L);
-    assertThat(m.popularity).isEqualTo(new BigDecimal("21.946943"));
-    assertThat(m.isAdult).isFalse();
-    assertThat(m.genres)
+    assertThat(m.getMovieId()).isEqualTo(862);
+    assertThat(m.getImdbId()).isEqualTo("tt0114709");
+    assertThat(m.getTitle()).isEqualTo("Toy Story");
+    assertThat(m.getBudget()).isEqualTo(30_000_000L);
+    assertThat(m.getRevenue()).isEqualTo(373_554_033L);
+    assertThat(m.getReleaseDate()).isEqualTo(Instant.parse("1995-10-30T00:00:00Z"));
+    assertThat(m.getVoteAverage()).isEqualTo(new BigDecimal("7.7"));
+    assertThat(m.getVoteCount()).isEqualTo(5415L);
+    assertThat(m.getPopularity()).isEqualTo(new BigDecimal("21.946943"));
+    assertThat(m.getIsAdult()).isFalse();
+    assertThat(m.getGenres())
         .containsExactly(
-            new Genre(16, "Animation"), new Genre(35, "Comedy"), new Genre(10751, "Family"));
+            Genre.create(16, "Animation"),
+            Genre.create(35, "Comedy"),
+            Genre.create(10751, "Family"));
   }
 
   @Test
@@ -53,9 +55,9 @@ public class MovalyticsParsersTest {
             .parse(
                 record(
                     TOY_STORY.replace(",30000000,", ",0,").replace("1995-10-30,373554033", ",0")));
-    assertThat(m.budget).isNull();
-    assertThat(m.revenue).isNull();
-    assertThat(m.releaseDate).isNull();
+    assertThat(m.getBudget()).isNull();
+    assertThat(m.getRevenue()).isNull();
+    assertThat(m.getReleaseDate()).isNull();
   }
 
   @Test
@@ -92,11 +94,11 @@ public class MovalyticsParsersTest {
   @Test
   public void parsesRatingsAndRejectsImpossibleOnes() throws Rejected {
     Rating r = new RatingParser().parse(new SourceRecord("ratings.csv", 2, "1,31,2.5,1260759144"));
-    assertThat(r.userId).isEqualTo(1);
-    assertThat(r.movielensId).isEqualTo(31);
-    assertThat(r.movieId).isNull();
-    assertThat(r.rating).isEqualTo(new BigDecimal("2.5"));
-    assertThat(r.ratedAt).isEqualTo(Instant.parse("2009-12-14T02:52:24Z"));
+    assertThat(r.getUserId()).isEqualTo(1);
+    assertThat(r.getMovielensId()).isEqualTo(31);
+    assertThat(r.getMovieId()).isNull();
+    assertThat(r.getRating()).isEqualTo(new BigDecimal("2.5"));
+    assertThat(r.getRatedAt()).isEqualTo(Instant.parse("2009-12-14T02:52:24Z"));
 
     assertRejected(new RatingParser(), "1,31,2.7,1260759144", "out_of_range");
     assertRejected(new RatingParser(), "1,31,0.0,1260759144", "out_of_range");
@@ -107,8 +109,8 @@ public class MovalyticsParsersTest {
   @Test
   public void parsesTheCpiSeriesAndRejectsAMissingMonthValue() throws Rejected {
     CpiMonth m = new CpiParser().parse(new SourceRecord("cpi.csv", 2, "1999-01-01,102.700"));
-    assertThat(m.monthStart).isEqualTo(Instant.parse("1999-01-01T00:00:00Z"));
-    assertThat(m.cpi).isEqualTo(new BigDecimal("102.700"));
+    assertThat(m.getMonthStart()).isEqualTo(Instant.parse("1999-01-01T00:00:00Z"));
+    assertThat(m.getCpi()).isEqualTo(new BigDecimal("102.700"));
 
     assertRejected(new CpiParser(), "1999-02-01,.", "missing_value");
     assertRejected(new CpiParser(), "1999-02-15,101.0", "invalid_date");
@@ -127,21 +129,29 @@ public class MovalyticsParsersTest {
     CreditsRecord c =
         new CreditsParser().parse(new SourceRecord("credits.csv", 2, cast + "," + crew + ",862"));
 
-    assertThat(c.movieId).isEqualTo(862);
-    assertThat(c.cast)
+    assertThat(c.getMovieId()).isEqualTo(862);
+    assertThat(c.getCast())
         .containsExactly(
-            new CastCredit(
-                862, "52fe4284c3a36847f8024f95", 31, "Tom Hanks", 2, "Woody's Voice", 0));
-    assertThat(c.crew)
+            CastCredit.builder()
+                .setMovieId(862)
+                .setCreditId("52fe4284c3a36847f8024f95")
+                .setPersonId(31)
+                .setPersonName("Tom Hanks")
+                .setGender(2)
+                .setCharacter("Woody's Voice")
+                .setCastOrder(0)
+                .build());
+    assertThat(c.getCrew())
         .containsExactly(
-            new CrewCredit(
-                862,
-                "52fe4284c3a36847f8024f49",
-                7879,
-                "John Lasseter",
-                2,
-                "Directing",
-                "Director"));
+            CrewCredit.builder()
+                .setMovieId(862)
+                .setCreditId("52fe4284c3a36847f8024f49")
+                .setPersonId(7879)
+                .setPersonName("John Lasseter")
+                .setGender(2)
+                .setDepartment("Directing")
+                .setJob("Director")
+                .build());
   }
 
   private static void assertRejected(

@@ -34,25 +34,26 @@ public class EventParserTest {
   public void parsesARealNextSongEvent() throws Rejected {
     SongplayEvent e = parser.parse(line(NEXT_SONG));
 
-    assertThat(e.ts).isEqualTo(new Instant(1541106106796L));
-    assertThat(e.userId).isEqualTo(8);
-    assertThat(e.sessionId).isEqualTo(139);
-    assertThat(e.itemInSession).isEqualTo(1);
-    assertThat(e.song).isEqualTo("You Gotta Be");
-    assertThat(e.artist).isEqualTo("Des'ree");
-    assertThat(e.length).isEqualTo(new BigDecimal("246.30812"));
-    assertThat(e.level).isEqualTo("free");
-    assertThat(e.userAgent).isEqualTo("\"Mozilla/5.0 (Windows NT 6.1; WOW64)\"");
-    assertThat(e.registeredAt).isEqualTo(new Instant(1540344794796L));
-    assertThat(e.source).isEqualTo("file:///logs/2018-11-01-events.json");
-    assertThat(e.line).isEqualTo(42);
+    assertThat(e.getTs()).isEqualTo(new Instant(1541106106796L));
+    assertThat(e.getUserId()).isEqualTo(8);
+    assertThat(e.getSessionId()).isEqualTo(139);
+    assertThat(e.getItemInSession()).isEqualTo(1);
+    assertThat(e.getSong()).isEqualTo("You Gotta Be");
+    assertThat(e.getArtist()).isEqualTo("Des'ree");
+    assertThat(e.getLength()).isEqualTo(new BigDecimal("246.30812"));
+    assertThat(e.getLevel()).isEqualTo("free");
+    assertThat(e.getUserAgent()).isEqualTo("\"Mozilla/5.0 (Windows NT 6.1; WOW64)\"");
+    assertThat(e.getRegisteredAt()).isEqualTo(new Instant(1540344794796L));
+    assertThat(e.getSource()).isEqualTo("file:///logs/2018-11-01-events.json");
+    assertThat(e.getLine()).isEqualTo(42);
   }
 
   @Test
   public void keyIsTheMd5OfSessionItemAndTimestamp() throws Rejected {
     // md5("139|1|1541106106796"), computed independently with `printf '139|1|1541106106796' |
     // md5sum`
-    assertThat(parser.parse(line(NEXT_SONG)).eventId).isEqualTo("00431e1a8552be93e09bc733998d57b5");
+    assertThat(parser.parse(line(NEXT_SONG)).getEventId())
+        .isEqualTo("00431e1a8552be93e09bc733998d57b5");
     assertThat(EventParser.eventId(139, 1, 1541106106796L))
         .isNotEqualTo(EventParser.eventId(139, 2, 1541106106796L));
   }
@@ -60,9 +61,9 @@ public class EventParserTest {
   @Test
   public void keepsALoggedOutEventWithoutAUser() throws Rejected {
     SongplayEvent e = parser.parse(line(LOGGED_OUT));
-    assertThat(e.userId).isNull();
-    assertThat(e.page).isEqualTo("Home");
-    assertThat(e.registeredAt).isNull();
+    assertThat(e.getUserId()).isNull();
+    assertThat(e.getPage()).isEqualTo("Home");
+    assertThat(e.getRegisteredAt()).isNull();
   }
 
   @Test

@@ -25,21 +25,21 @@ public class SongParserTest {
   public void parsesARealSongFileWithExactDecimals() throws Rejected {
     Song song = parser.parse(file(GOOD));
 
-    assertThat(song.songId).isEqualTo("SOIVLFT12AB017EEF8");
-    assertThat(song.title).isEqualTo("Stay By My Side");
-    assertThat(song.artistId).isEqualTo("ARRP7LB1187B99A343");
-    assertThat(song.artistName).isEqualTo("Fiddler's Green");
-    assertThat(song.artistLocation).isEqualTo("GERMANY");
-    assertThat(song.artistLatitude).isEqualTo(new BigDecimal("51.164180"));
-    assertThat(song.artistLongitude).isEqualTo(new BigDecimal("10.454150"));
-    assertThat(song.duration).isEqualTo(new BigDecimal("202.86649"));
-    assertThat(song.year).isEqualTo(1995);
-    assertThat(song.source).isEqualTo("s3://bucket/song_data/A/B/C/TRX.json");
+    assertThat(song.getSongId()).isEqualTo("SOIVLFT12AB017EEF8");
+    assertThat(song.getTitle()).isEqualTo("Stay By My Side");
+    assertThat(song.getArtistId()).isEqualTo("ARRP7LB1187B99A343");
+    assertThat(song.getArtistName()).isEqualTo("Fiddler's Green");
+    assertThat(song.getArtistLocation()).isEqualTo("GERMANY");
+    assertThat(song.getArtistLatitude()).isEqualTo(new BigDecimal("51.164180"));
+    assertThat(song.getArtistLongitude()).isEqualTo(new BigDecimal("10.454150"));
+    assertThat(song.getDuration()).isEqualTo(new BigDecimal("202.86649"));
+    assertThat(song.getYear()).isEqualTo(1995);
+    assertThat(song.getSource()).isEqualTo("s3://bucket/song_data/A/B/C/TRX.json");
   }
 
   @Test
   public void turnsYearZeroIntoUnknown() throws Rejected {
-    assertThat(parser.parse(file(GOOD.replace("\"year\":1995", "\"year\":0"))).year).isNull();
+    assertThat(parser.parse(file(GOOD.replace("\"year\":1995", "\"year\":0"))).getYear()).isNull();
   }
 
   @Test
@@ -49,18 +49,19 @@ public class SongParserTest {
             + " \\\"fc44\\\", event)' target=\\\"_blank\\\""
             + " rel=\\\"nofollow\\\">http://billyidol.net</a>";
     Song song = parser.parse(file(GOOD.replace("\"GERMANY\"", "\"" + html + "\"")));
-    assertThat(song.artistLocation).isEqualTo("http://billyidol.net");
+    assertThat(song.getArtistLocation()).isEqualTo("http://billyidol.net");
   }
 
   @Test
   public void treatsAnEmptyLocationAsUnknown() throws Rejected {
-    assertThat(parser.parse(file(GOOD.replace("\"GERMANY\"", "\"\""))).artistLocation).isNull();
+    assertThat(parser.parse(file(GOOD.replace("\"GERMANY\"", "\"\""))).getArtistLocation())
+        .isNull();
   }
 
   @Test
   public void keepsATitleWrittenAsANumberAsText() throws Rejected {
     Song song = parser.parse(file(GOOD.replace("\"Stay By My Side\"", "1999")));
-    assertThat(song.title).isEqualTo("1999");
+    assertThat(song.getTitle()).isEqualTo("1999");
   }
 
   @Test
