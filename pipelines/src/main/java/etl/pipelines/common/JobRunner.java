@@ -225,14 +225,9 @@ public final class JobRunner {
         options, err, () -> {}, (warehouse, embedded) -> work.run(options, warehouse));
   }
 
-  /** The standard checks of these tables, then the job's own. */
-  private static List<Check> checks(
-      WarehouseJob<?> job, List<TableDef> tables, Warehouse warehouse) {
-    List<Check> checks = new ArrayList<>(Check.standard(tables));
-    job.customChecks()
-        .forEach(
-            file -> checks.add(Check.custom(file, warehouse.dialect().script(job.name(), file))));
-    return checks;
+  /** The standard checks of these tables, then each table's own (declared in its yml). */
+  private static List<Check> checks(WarehouseJob<?> job, List<String> tables, Warehouse warehouse) {
+    return Check.all(TableDef.loadAll(job.name(), tables), warehouse.dialect());
   }
 
   /**
@@ -374,9 +369,7 @@ public final class JobRunner {
         .append(" DDL\n\n");
     List<SqlScript> scripts = new ArrayList<>();
     RUN_TABLES.forEach(t -> scripts.add(dialect.script("common", "ddl/" + t + ".sql")));
-    job.stagingTables().forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t + ".sql")));
-    job.finalTables()
-        .forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t.name() + ".sql")));
+    TableDef.loadAll(job.name(), jobTables(job)).forEach(t -> scripts.add(t.ddl(dialect)));
     for (SqlScript script : scripts) {
       String text = script.text().strip();
       sql.append(text).append(text.endsWith(";") ? "" : ";").append("\n\n");
@@ -516,16 +509,14 @@ public final class JobRunner {
         .apply(
             "StageDeadLetters",
             context.<DeadLetter>stage("etl_dead_letter").withConstant("pipeline", job.name()));
-    List<TableDef> published = new ArrayList<>();
-    job.finalTables().stream()
-        .filter(t -> job.publishes(t.name(), options))
-        .forEach(published::add);
+    List<String> published = new ArrayList<>();
+    job.finalTables().stream().filter(t -> job.publishes(t, options)).forEach(published::add);
     List<MergeRunner.Merge> merges = new ArrayList<>();
     if (manifest.fullRefresh()) {
       // Rebuilt from every file: emptied first (facts before the dimensions they reference), in
       // the same transaction as the MERGEs, so readers see the old tables until the commit.
       for (int i = published.size() - 1; i >= 0; i--) {
-        String table = published.get(i).name();
+        String table = published.get(i);
         merges.add(
             new MergeRunner.Merge(
                 table,
@@ -538,10 +529,8 @@ public final class JobRunner {
           new MergeRunner.Merge(
               "etl_loaded_file", warehouse.dialect().script("common", "forget_loaded_files.sql")));
     }
-    for (TableDef t : published) {
-      merges.add(
-          new MergeRunner.Merge(
-              t.name(), warehouse.dialect().script(job.name(), "merge/" + t.name() + ".sql")));
+    for (TableDef t : TableDef.loadAll(job.name(), published)) {
+      merges.add(new MergeRunner.Merge(t.name(), t.merge(warehouse.dialect())));
     }
     // The run's files count as loaded exactly when its rows are published.
     merges.add(
@@ -704,12 +693,17 @@ public final class JobRunner {
       for (String t : RUN_TABLES) {
         SqlRunner.execute(c, warehouse.dialect().script("common", "ddl/" + t + ".sql"), Map.of());
       }
-      List<String> tables = new ArrayList<>(job.stagingTables());
-      job.finalTables().forEach(t -> tables.add(t.name()));
-      for (String t : tables) {
-        SqlRunner.execute(c, warehouse.dialect().script(job.name(), "ddl/" + t + ".sql"), Map.of());
+      for (TableDef t : TableDef.loadAll(job.name(), jobTables(job))) {
+        SqlRunner.execute(c, t.ddl(warehouse.dialect()), Map.of());
       }
     }
+  }
+
+  /** The job's tables in DDL order: staging, then final. */
+  private static List<String> jobTables(WarehouseJob<?> job) {
+    List<String> tables = new ArrayList<>(job.stagingTables());
+    tables.addAll(job.finalTables());
+    return tables;
   }
 
   private static void checkInputs(Map<String, String> inputs) {

@@ -1,7 +1,6 @@
 package etl.pipelines.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import etl.transforms.check.TableDef;
 import etl.transforms.jdbc.Retry;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.sql.SqlRunner;
@@ -96,8 +95,8 @@ public final class RunSummary {
       for (String t : job.stagingTables()) {
         staged.put(t, count(c, warehouse, "count_run_rows.sql", t, params));
       }
-      for (TableDef t : job.finalTables()) {
-        tables.put(t.name(), count(c, warehouse, "count_rows.sql", t.name(), params));
+      for (String t : job.finalTables()) {
+        tables.put(t, count(c, warehouse, "count_rows.sql", t, params));
       }
       deadLetters =
           SqlRunner.queryAll(

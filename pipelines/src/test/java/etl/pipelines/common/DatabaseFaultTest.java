@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import etl.pipelines.generate.MovalyticsGenerator;
 import etl.pipelines.movalytics.MovalyticsJob;
-import etl.transforms.check.TableDef;
 import etl.transforms.jdbc.Warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,8 +25,7 @@ public class DatabaseFaultTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   private static final MovalyticsJob JOB = new MovalyticsJob();
-  private static final List<String> TABLES =
-      JOB.finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES = JOB.finalTables();
 
   @Test
   public void theDatabaseStoppedDuringStagingFailsTheRunAndChangesNoFinalTable() throws Exception {

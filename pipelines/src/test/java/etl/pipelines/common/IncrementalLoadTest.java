@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import etl.pipelines.generate.SparkifyGenerator;
 import etl.pipelines.sparkify.SparkifyJob;
-import etl.transforms.check.TableDef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +28,7 @@ public class IncrementalLoadTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
-  private static final List<String> TABLES =
-      new SparkifyJob().finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES = new SparkifyJob().finalTables();
   private static final int DAYS = 4;
   private static Path generated;
 
