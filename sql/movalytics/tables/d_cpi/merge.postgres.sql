@@ -1,4 +1,8 @@
 -- d_cpi from this run's CPI months (one per month, de-duplicated in Beam).
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into d_cpi as t
 using (
   select distinct cast(month_start as date) as month_start, cpi

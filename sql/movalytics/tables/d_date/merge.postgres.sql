@@ -1,4 +1,7 @@
 -- d_date: every release date of this run's movies.
+--
+-- Dialect: merge.redshift.sql adds the same rows as an INSERT of the keys not yet present
+-- (Redshift's MERGE needs a WHEN MATCHED action); the select of this run's keys is the same.
 merge into d_date as t
 using (
   select distinct cast(release_date as date) as date

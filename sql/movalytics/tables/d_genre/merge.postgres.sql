@@ -1,4 +1,8 @@
 -- d_genre: one row per genre id; if an id carries several names, the alphabetically first wins.
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into d_genre as t
 using (
   select genre_id, min(genre_name) as name

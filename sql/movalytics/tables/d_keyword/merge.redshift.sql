@@ -1,5 +1,11 @@
 -- d_keyword: one row per keyword id; if an id carries several names, the alphabetically first wins.
 -- Only new ids and changed names reach the MERGE (its source must be a table, without conditions).
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_d_keyword, which is then
+-- merged without conditions and dropped.
 create temp table m_d_keyword (like d_keyword);
 
 insert into m_d_keyword (keyword_id, name)

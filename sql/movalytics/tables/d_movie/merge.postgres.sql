@@ -1,5 +1,9 @@
 -- d_movie: one row per movie id (the first record of an id is kept, in Beam; here a retried
 -- bundle's copy is dropped the same way: lowest source, then line).
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into d_movie as t
 using (
   select *

@@ -2,6 +2,14 @@
 -- bundle's copy is dropped the same way: lowest source, then line). Only new movies and movies
 -- with a changed value reach the MERGE ("a <> b or (a is null) <> (b is null)" is the null-safe
 -- comparison both dialects accept; Redshift has no IS DISTINCT FROM).
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_d_movie, which is then
+-- merged without conditions and dropped.
+-- Redshift has no IS DISTINCT FROM: "a <> b or (a is null) <> (b is null)" is the
+-- null-safe comparison written out.
 create temp table m_d_movie (like d_movie);
 
 insert into m_d_movie (movie_id, imdb_id, title, original_title, original_language, is_adult,

@@ -1,5 +1,9 @@
 -- d_person: everyone credited in this run's cast or crew; name and gender from the person's
 -- credit with the smallest (movie_id, credit_id).
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into d_person as t
 using (
   select person_id, name, gender

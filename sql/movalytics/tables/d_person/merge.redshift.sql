@@ -1,6 +1,14 @@
 -- d_person: everyone credited in this run's cast or crew; name and gender from the person's
 -- credit with the smallest (movie_id, credit_id). Only new people and changed values reach the
 -- MERGE.
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_d_person, which is then
+-- merged without conditions and dropped.
+-- Redshift has no IS DISTINCT FROM: "a <> b or (a is null) <> (b is null)" is the
+-- null-safe comparison written out.
 create temp table m_d_person (like d_person);
 
 insert into m_d_person (person_id, name, gender)

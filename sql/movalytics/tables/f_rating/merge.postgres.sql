@@ -3,6 +3,10 @@
 -- the same movie. An existing row is replaced only by a rating at least as recent.
 -- DISTINCT ON keeps the first row of each key in one sort (cheaper than a window function over
 -- tens of millions of rows); only the columns the MERGE needs are sorted.
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into f_rating as t
 using (
   select distinct on (user_id, movie_id) user_id, movie_id, rating, rated_at

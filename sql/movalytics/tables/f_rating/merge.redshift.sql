@@ -3,6 +3,14 @@
 -- the same movie. An existing row is replaced only by a rating at least as recent.
 -- Redshift has no DISTINCT ON: row_number() picks each key's rating. m_f_rating is created like
 -- f_rating, so it is distributed on movie_id too and the MERGE joins slice by slice.
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_f_rating, which is then
+-- merged without conditions and dropped.
+-- Redshift has no IS DISTINCT FROM: rating and rated_at are never null, so plain <> compares.
+-- Redshift has no DISTINCT ON: row_number() picks each key's row.
 create temp table m_f_rating (like f_rating);
 
 insert into m_f_rating (user_id, movie_id, rating, rated_at)

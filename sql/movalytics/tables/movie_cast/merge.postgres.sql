@@ -1,3 +1,6 @@
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into movie_cast as t
 using (
   select distinct credit_id, movie_id, person_id, character, cast_order

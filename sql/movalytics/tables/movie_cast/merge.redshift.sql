@@ -1,5 +1,13 @@
 -- movie_cast: one row per cast credit of this run's movies. Only new credits and changed values
 -- reach the MERGE.
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_movie_cast, which is then
+-- merged without conditions and dropped.
+-- Redshift has no IS DISTINCT FROM: "a <> b or (a is null) <> (b is null)" is the
+-- null-safe comparison written out.
 create temp table m_movie_cast (like movie_cast);
 
 insert into m_movie_cast (credit_id, movie_id, person_id, character, cast_order)

@@ -1,4 +1,7 @@
 -- movie_genre: the (movie, genre) pairs listed by this run's movies.
+--
+-- Dialect: merge.redshift.sql adds the same rows as an INSERT of the keys not yet present
+-- (Redshift's MERGE needs a WHEN MATCHED action); the select of this run's keys is the same.
 merge into movie_genre as t
 using (
   select distinct movie_id, genre_id

@@ -1,5 +1,10 @@
 -- movie_genre: the (movie, genre) pairs listed by this run's movies. Pairs never change once
 -- written, so only new ones are inserted (Redshift's MERGE needs a WHEN MATCHED action).
+--
+-- Dialect: twin of merge.postgres.sql; both add the same rows (SqlDialectsTest runs both).
+-- Same: the select of this run's keys. Differs: an INSERT of the keys not yet present
+-- instead of a MERGE with only WHEN NOT MATCHED, because Redshift's MERGE needs a WHEN
+-- MATCHED action.
 insert into movie_genre (movie_id, genre_id)
 select s.movie_id, s.genre_id
 from (

@@ -1,3 +1,5 @@
+-- Dialect: merge.redshift.sql adds the same rows as an INSERT of the keys not yet present
+-- (Redshift's MERGE needs a WHEN MATCHED action); the select of this run's keys is the same.
 merge into movie_keyword as t
 using (
   select distinct movie_id, keyword_id

@@ -5,6 +5,10 @@
 --   3. the shorter name, then alphabetical order; 4. the smallest song_id.
 -- An existing row is replaced only by a strictly more complete variant, so repeated and
 -- incremental loads never flip between equally good variants.
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into d_artist as t
 using (
   with songs as (

@@ -2,6 +2,12 @@
 -- merge.postgres.sql in this folder). Redshift's MERGE takes a table as its source and
 -- no condition on WHEN MATCHED, so the rule runs first: m_d_artist receives one variant per
 -- artist, and only for new artists or when strictly more complete than the stored row.
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_d_artist, which is then
+-- merged without conditions and dropped.
 create temp table m_d_artist (like d_artist);
 
 insert into m_d_artist (artist_id, name, location, latitude, longitude)

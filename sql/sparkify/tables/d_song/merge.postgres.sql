@@ -1,5 +1,9 @@
 -- d_song from this run's songs; a song id read from several files keeps the file whose URI sorts
 -- last. Rows change only when a value differs, so a repeated load changes nothing.
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into d_song as t
 using (
   select song_id, title, artist_id, artist_name, year, duration

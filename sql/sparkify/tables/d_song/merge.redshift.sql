@@ -1,6 +1,14 @@
 -- d_song from this run's songs; a song id read from several files keeps the file whose URI sorts
 -- last. Only new songs and songs with a changed value reach the MERGE (Redshift has no
 -- IS DISTINCT FROM: "a <> b or (a is null) <> (b is null)" is its null-safe form).
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_d_song, which is then
+-- merged without conditions and dropped.
+-- Redshift has no IS DISTINCT FROM: "a <> b or (a is null) <> (b is null)" is the
+-- null-safe comparison written out.
 create temp table m_d_song (like d_song);
 
 insert into m_d_song (song_id, title, artist_id, artist_name, year, duration)

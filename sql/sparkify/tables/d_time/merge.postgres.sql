@@ -1,4 +1,7 @@
 -- d_time: every timestamp of a song play (NextSong event) of this run, broken down. Times are UTC.
+--
+-- Dialect: merge.redshift.sql adds the same rows as an INSERT of the keys not yet present
+-- (Redshift's MERGE needs a WHEN MATCHED action); the select of this run's keys is the same.
 merge into d_time as t
 using (
   select distinct ts as start_time

@@ -2,6 +2,11 @@
 -- Rows never change once written, so only new timestamps are inserted (Redshift's MERGE needs a
 -- WHEN MATCHED action, which this table has none of). weekday is ISO (1 = Monday … 7 = Sunday),
 -- made from dow (0 = Sunday), which both dialects have.
+--
+-- Dialect: twin of merge.postgres.sql; both add the same rows (SqlDialectsTest runs both).
+-- Same: the select of this run's keys. Differs: an INSERT of the keys not yet present
+-- instead of a MERGE with only WHEN NOT MATCHED, because Redshift's MERGE needs a WHEN
+-- MATCHED action.
 insert into d_time (start_time, hour, day, week, month, year, weekday)
 select s.start_time,
        extract(hour from s.start_time),

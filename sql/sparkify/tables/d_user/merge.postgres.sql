@@ -1,6 +1,10 @@
 -- d_user: one row per user id, from the user's latest event of this run (ts, then session and
 -- item number break ties). Events of any page count: a user who upgrades and only browses is
 -- paid. An existing row is replaced only by an event at least as recent as the one it came from.
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into d_user as t
 using (
   select user_id, first_name, last_name, gender, level, ts as last_event_at

@@ -1,6 +1,14 @@
 -- d_user: one row per user id, from the user's latest event of this run (ts, then session and
 -- item number break ties). Events of any page count. An existing row is replaced only by an
 -- event at least as recent as the one it came from, and only if a value changes.
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_d_user, which is then
+-- merged without conditions and dropped.
+-- Redshift has no IS DISTINCT FROM: "a <> b or (a is null) <> (b is null)" is the
+-- null-safe comparison written out.
 create temp table m_d_user (like d_user);
 
 insert into m_d_user (user_id, first_name, last_name, gender, level, last_event_at)

@@ -6,6 +6,10 @@
 --              null if no song carries that name.
 -- Matching runs against the whole d_song (merged just before, in the same transaction), so a
 -- play can match a song loaded by an earlier run.
+--
+-- Dialect: merge.redshift.sql leaves the same rows in two steps (the changed rows into a
+-- temp table, then a MERGE without conditions), because Redshift's MERGE takes only a table
+-- as its source and no condition on WHEN MATCHED; the selection and its rules are the same.
 merge into f_songplay as t
 using (
   with plays as (

@@ -2,6 +2,14 @@
 -- song and artist matching rules of merge.postgres.sql (this folder), run against the
 -- whole d_song (merged just before, in the same transaction). Only new plays and plays with a
 -- changed value reach the MERGE.
+--
+-- Dialect: twin of merge.postgres.sql; both leave the same rows (SqlDialectsTest runs both).
+-- Same: which staged rows count and the rule that keeps one per key. Differs, because of
+-- Redshift's MERGE rules (its source must be a table; WHEN MATCHED takes no condition): the
+-- rows that are new or would change go first into the temp table m_f_songplay, which is then
+-- merged without conditions and dropped.
+-- Redshift has no IS DISTINCT FROM: "a <> b or (a is null) <> (b is null)" is the
+-- null-safe comparison written out.
 create temp table m_f_songplay (like f_songplay);
 
 insert into m_f_songplay (songplay_id, start_time, user_id, level, song_id, artist_id, session_id,
