@@ -1,6 +1,5 @@
 package etl.pipelines.core;
 
-import etl.transforms.check.TableDef;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.apache.beam.sdk.values.PCollection;
  * the rest (database, DDL, staging, dead letters, MERGE, checks, run record, summary) the same way
  * for every warehouse.
  *
- * <p>SQL files are found by table name: {@code sql/<name>/<dialect>/ddl/<table>.sql} and {@code
- * sql/<name>/<dialect>/merge/<table>.sql}.
+ * <p>Tables are listed by name only: each table's key, foreign keys, custom checks, DDL and MERGE
+ * are in its folder {@code sql/<name>/tables/<table>/} (see {@link
+ * etl.transforms.check.TableDef#load}).
  */
 public interface WarehouseJob<O extends WarehouseOptions> {
   /** Lowercase name, also the folder of its SQL files and the pipeline name in etl_ tables. */
@@ -38,7 +38,7 @@ public interface WarehouseJob<O extends WarehouseOptions> {
   /** Required inputs, by description → file pattern; each must match at least one file. */
   Map<String, String> requiredInputs(O options);
 
-  /** Staging tables, in DDL order. Each has a {@code run_id} column. */
+  /** Staging tables by name, in DDL order. Each has a {@code run_id} column. */
   List<String> stagingTables();
 
   /**
@@ -47,14 +47,8 @@ public interface WarehouseJob<O extends WarehouseOptions> {
    */
   List<AccountedSource> sources(O options);
 
-  /** Final tables in MERGE order (dimensions before facts), with keys for the checks. */
-  List<TableDef> finalTables();
-
-  /**
-   * Warehouse-specific checks beyond the standard ones: files under {@code sql/<name>/<dialect or
-   * portable>/}.
-   */
-  List<String> customChecks();
+  /** Final tables by name, in MERGE order (dimensions before facts). */
+  List<String> finalTables();
 
   /**
    * Named summary queries (e.g. match rates): name → file under {@code sql/<name>/<dialect or

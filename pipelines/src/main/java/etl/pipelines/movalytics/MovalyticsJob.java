@@ -1,8 +1,5 @@
 package etl.pipelines.movalytics;
 
-import static etl.transforms.check.TableDef.ForeignKey.nullable;
-import static etl.transforms.check.TableDef.ForeignKey.required;
-
 import etl.pipelines.core.AccountedSource;
 import etl.pipelines.core.Answer;
 import etl.pipelines.core.AnswerOptions;
@@ -11,7 +8,6 @@ import etl.pipelines.core.ConfigException;
 import etl.pipelines.core.Inputs;
 import etl.pipelines.core.JobContext;
 import etl.pipelines.core.WarehouseJob;
-import etl.transforms.check.TableDef;
 import etl.transforms.io.BulkLoad;
 import etl.transforms.io.DeadLetter;
 import etl.transforms.io.DeduplicateByKey;
@@ -151,41 +147,19 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
   }
 
   @Override
-  public List<TableDef> finalTables() {
+  public List<String> finalTables() {
     return List.of(
-        TableDef.of("d_cpi", List.of("month_start")),
-        TableDef.of("d_date", List.of("date")),
-        TableDef.of(
-            "d_movie",
-            List.of("movie_id"),
-            nullable("release_date", "d_date", "date", "release date unknown")),
-        TableDef.of("d_genre", List.of("genre_id")),
-        TableDef.of(
-            "movie_genre",
-            List.of("movie_id", "genre_id"),
-            required("movie_id", "d_movie", "movie_id"),
-            required("genre_id", "d_genre", "genre_id")),
-        TableDef.of(
-            "f_rating",
-            List.of("user_id", "movie_id"),
-            required("movie_id", "d_movie", "movie_id")),
-        TableDef.of("d_person", List.of("person_id")),
-        TableDef.of(
-            "movie_cast",
-            List.of("credit_id"),
-            required("movie_id", "d_movie", "movie_id"),
-            required("person_id", "d_person", "person_id")),
-        TableDef.of(
-            "movie_crew",
-            List.of("credit_id"),
-            required("movie_id", "d_movie", "movie_id"),
-            required("person_id", "d_person", "person_id")),
-        TableDef.of("d_keyword", List.of("keyword_id")),
-        TableDef.of(
-            "movie_keyword",
-            List.of("movie_id", "keyword_id"),
-            required("movie_id", "d_movie", "movie_id"),
-            required("keyword_id", "d_keyword", "keyword_id")));
+        "d_cpi",
+        "d_date",
+        "d_movie",
+        "d_genre",
+        "movie_genre",
+        "f_rating",
+        "d_person",
+        "movie_cast",
+        "movie_crew",
+        "d_keyword",
+        "movie_keyword");
   }
 
   @Override
@@ -245,11 +219,6 @@ public final class MovalyticsJob implements WarehouseJob<MovalyticsOptions> {
               new AccountedSource.Counted("KeepKeywordsOfKnownMovies", "kept")));
     }
     return sources;
-  }
-
-  @Override
-  public List<String> customChecks() {
-    return List.of("checks/d_movie_adjusted_revenue_has_cpi.sql");
   }
 
   @Override

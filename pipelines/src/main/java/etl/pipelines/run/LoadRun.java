@@ -6,7 +6,6 @@ import etl.pipelines.core.JobContext;
 import etl.pipelines.core.StagingSink;
 import etl.pipelines.core.WarehouseJob;
 import etl.pipelines.core.WarehouseOptions;
-import etl.transforms.check.TableDef;
 import etl.transforms.io.DeadLetter;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.merge.MergeRunner;
@@ -183,8 +182,8 @@ public final class LoadRun<O extends WarehouseOptions> {
   }
 
   private void publish() {
-    List<TableDef> published =
-        job.finalTables().stream().filter(t -> job.publishes(t.name(), options)).toList();
+    List<String> published =
+        job.finalTables().stream().filter(t -> job.publishes(t, options)).toList();
     try {
       mergeMillis =
           new MergeRunner(

@@ -2,7 +2,6 @@ package etl.pipelines.run;
 
 import etl.pipelines.core.Errors;
 import etl.pipelines.core.WarehouseJob;
-import etl.transforms.check.TableDef;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;
@@ -45,8 +44,8 @@ final class RunFigures {
       for (String t : job.stagingTables()) {
         staged.put(t, count(c, warehouse, "count_run_rows.sql", t, params));
       }
-      for (TableDef t : job.finalTables()) {
-        tables.put(t.name(), count(c, warehouse, "count_rows.sql", t.name(), params));
+      for (String t : job.finalTables()) {
+        tables.put(t, count(c, warehouse, "count_rows.sql", t, params));
       }
       deadLetters =
           SqlRunner.queryAll(

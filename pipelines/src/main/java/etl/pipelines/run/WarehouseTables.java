@@ -29,9 +29,9 @@ public final class WarehouseTables {
   static List<SqlScript> ddl(WarehouseJob<?> job, Dialect dialect) {
     List<SqlScript> scripts = new ArrayList<>();
     RUN_TABLES.forEach(t -> scripts.add(dialect.script("common", "ddl/" + t + ".sql")));
-    job.stagingTables().forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t + ".sql")));
-    job.finalTables()
-        .forEach(t -> scripts.add(dialect.script(job.name(), "ddl/" + t.name() + ".sql")));
+    List<String> tables = new ArrayList<>(job.stagingTables());
+    tables.addAll(job.finalTables());
+    TableDef.loadAll(job.name(), tables).forEach(t -> scripts.add(t.ddl(dialect)));
     return scripts;
   }
 
@@ -59,12 +59,9 @@ public final class WarehouseTables {
     }
   }
 
-  /** The standard checks of these tables (keys, relationships), then the warehouse's own. */
-  public static List<Check> checks(WarehouseJob<?> job, List<TableDef> tables, Dialect dialect) {
-    List<Check> checks = new ArrayList<>(Check.standard(tables));
-    job.customChecks()
-        .forEach(file -> checks.add(Check.custom(file, dialect.script(job.name(), file))));
-    return checks;
+  /** The standard checks of these tables (keys, relationships), then each table's own. */
+  public static List<Check> checks(WarehouseJob<?> job, List<String> tables, Dialect dialect) {
+    return Check.all(TableDef.loadAll(job.name(), tables), dialect);
   }
 
   /**
@@ -74,11 +71,11 @@ public final class WarehouseTables {
    * tables until the commit.
    */
   static List<MergeRunner.Merge> merges(
-      WarehouseJob<?> job, List<TableDef> published, boolean fullRefresh, Dialect dialect) {
+      WarehouseJob<?> job, List<String> published, boolean fullRefresh, Dialect dialect) {
     List<MergeRunner.Merge> merges = new ArrayList<>();
     if (fullRefresh) {
       for (int i = published.size() - 1; i >= 0; i--) {
-        String table = published.get(i).name();
+        String table = published.get(i);
         merges.add(
             new MergeRunner.Merge(
                 table,
@@ -90,10 +87,8 @@ public final class WarehouseTables {
           new MergeRunner.Merge(
               "etl_loaded_file", dialect.script("common", "forget_loaded_files.sql")));
     }
-    for (TableDef t : published) {
-      merges.add(
-          new MergeRunner.Merge(
-              t.name(), dialect.script(job.name(), "merge/" + t.name() + ".sql")));
+    for (TableDef t : TableDef.loadAll(job.name(), published)) {
+      merges.add(new MergeRunner.Merge(t.name(), t.merge(dialect)));
     }
     merges.add(
         new MergeRunner.Merge(

@@ -8,7 +8,6 @@ import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
 import etl.pipelines.testing.TestS3Server;
 import etl.pipelines.testing.TestWarehouse;
-import etl.transforms.check.TableDef;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ public class FlinkRunnerTest {
 
   private static void assertFlinkLoadEqualsDirectLoad(WarehouseJob<?> job) {
     Path samples = Path.of("samples", job.name()).toAbsolutePath();
-    List<String> tables = job.finalTables().stream().map(TableDef::name).toList();
+    List<String> tables = job.finalTables();
     DB.execute("drop schema public cascade; create schema public");
     TestWarehouse.Run direct = DB.run(job, "--input=" + samples);
     assertThat(direct.exitCode()).as(direct.out() + direct.err()).isEqualTo(ExitCode.OK.code());

@@ -9,7 +9,6 @@ import etl.pipelines.sparkify.SparkifyJob;
 import etl.pipelines.testing.LocalProcesses;
 import etl.pipelines.testing.TestS3Server;
 import etl.pipelines.testing.TestWarehouse;
-import etl.transforms.check.TableDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +140,7 @@ public class SparkStandaloneClusterIT {
 
   private static void assertClusterLoadEqualsDirectLoad(WarehouseJob<?> job) {
     String name = job.name();
-    List<String> tables = job.finalTables().stream().map(TableDef::name).toList();
+    List<String> tables = job.finalTables();
     Path samples = Path.of("samples", name).toAbsolutePath();
     DB.execute("drop schema public cascade; create schema public");
     TestWarehouse.Run direct = DB.run(job, "--input=" + samples);

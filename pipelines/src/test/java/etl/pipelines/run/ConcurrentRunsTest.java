@@ -6,7 +6,6 @@ import etl.pipelines.cli.ExitCode;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.sparkify.SparkifyJob;
 import etl.pipelines.testing.TestWarehouse;
-import etl.transforms.check.TableDef;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -22,8 +21,7 @@ public class ConcurrentRunsTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
 
   private static final SparkifyJob SPARKIFY = new SparkifyJob();
-  private static final List<String> TABLES =
-      SPARKIFY.finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES = SPARKIFY.finalTables();
   private static final String INPUT = "--input=" + Path.of("samples", "sparkify").toAbsolutePath();
 
   @Before

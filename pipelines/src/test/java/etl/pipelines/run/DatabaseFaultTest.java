@@ -6,7 +6,6 @@ import etl.pipelines.cli.ExitCode;
 import etl.pipelines.movalytics.MovalyticsGenerator;
 import etl.pipelines.movalytics.MovalyticsJob;
 import etl.pipelines.testing.TestWarehouse;
-import etl.transforms.check.TableDef;
 import etl.transforms.jdbc.Warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,8 +27,7 @@ public class DatabaseFaultTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   private static final MovalyticsJob JOB = new MovalyticsJob();
-  private static final List<String> TABLES =
-      JOB.finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES = JOB.finalTables();
 
   @Test
   public void theDatabaseStoppedDuringStagingFailsTheRunAndChangesNoFinalTable() throws Exception {

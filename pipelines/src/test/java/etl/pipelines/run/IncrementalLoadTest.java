@@ -7,7 +7,6 @@ import etl.pipelines.sparkify.SparkifyGenerator;
 import etl.pipelines.sparkify.SparkifyJob;
 import etl.pipelines.testing.TestFiles;
 import etl.pipelines.testing.TestWarehouse;
-import etl.transforms.check.TableDef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +31,7 @@ public class IncrementalLoadTest {
   @ClassRule public static final TestWarehouse DB = new TestWarehouse();
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
-  private static final List<String> TABLES =
-      new SparkifyJob().finalTables().stream().map(TableDef::name).toList();
+  private static final List<String> TABLES = new SparkifyJob().finalTables();
   private static final int DAYS = 4;
   private static Path generated;
 

@@ -54,11 +54,11 @@ public class SqlDialectsTest {
       String own = dialect.folder();
       RUN_TABLES.forEach(t -> requireOwn(missing, "common/" + own + "/ddl/" + t + ".sql"));
       for (WarehouseJob<?> job : JOBS) {
-        job.stagingTables()
-            .forEach(t -> requireOwn(missing, job.name() + "/" + own + "/ddl/" + t + ".sql"));
-        for (TableDef t : job.finalTables()) {
-          requireOwn(missing, job.name() + "/" + own + "/ddl/" + t.name() + ".sql");
-          requireOwn(missing, job.name() + "/" + own + "/merge/" + t.name() + ".sql");
+        String tables = job.name() + "/tables/";
+        job.stagingTables().forEach(t -> requireOwn(missing, tables + t + "/ddl." + own + ".sql"));
+        for (String t : job.finalTables()) {
+          requireOwn(missing, tables + t + "/ddl." + own + ".sql");
+          requireOwn(missing, tables + t + "/merge." + own + ".sql");
         }
       }
     }
@@ -90,9 +90,10 @@ public class SqlDialectsTest {
         }
       }
       for (WarehouseJob<?> job : JOBS) {
-        List<String> files = new ArrayList<>(job.customChecks());
-        files.addAll(job.summaryQueries().values());
-        files.stream()
+        for (TableDef t : TableDef.loadAll(job.name(), job.finalTables())) {
+          t.customChecks(dialect).forEach(c -> assertThat(c.sql().text()).isNotBlank());
+        }
+        job.summaryQueries().values().stream()
             .filter(f -> !dialect.has(job.name(), f))
             .forEach(f -> missing.add(dialect + " " + job.name() + "/" + f));
       }
@@ -124,19 +125,19 @@ public class SqlDialectsTest {
   public void redshiftCopiesSmallDimensionsToEveryNodeAndDistributesFactsOnAKeySortedByTime() {
     Map<String, String> ddl = redshiftDdl();
     for (WarehouseJob<?> job : JOBS) {
-      for (TableDef t : job.finalTables()) {
-        String sql = withoutComments(ddl.get(job.name() + "/" + t.name())).toLowerCase();
-        if (t.name().startsWith("d_") && !LARGE_DIMENSIONS.contains(t.name())) {
-          assertThat(sql).as(t.name()).contains("diststyle all");
-        } else if (t.name().startsWith("f_") || LARGE_DIMENSIONS.contains(t.name())) {
+      for (String t : job.finalTables()) {
+        String sql = withoutComments(ddl.get(job.name() + "/" + t)).toLowerCase();
+        if (t.startsWith("d_") && !LARGE_DIMENSIONS.contains(t)) {
+          assertThat(sql).as(t).contains("diststyle all");
+        } else if (t.startsWith("f_") || LARGE_DIMENSIONS.contains(t)) {
           assertThat(sql)
-              .as(t.name())
+              .as(t)
               .containsPattern("distkey \\([a-z_]+\\)")
               .containsPattern("sortkey \\(");
         } else {
           // Bridge tables (movie_genre, movie_cast …): a declared choice either way, sorted.
           assertThat(sql)
-              .as(t.name())
+              .as(t)
               .containsPattern("diststyle all|distkey \\(")
               .containsPattern("sortkey \\(");
         }
@@ -226,12 +227,9 @@ public class SqlDialectsTest {
         t -> ddl.put("common/" + t, Dialect.REDSHIFT.script("common", "ddl/" + t + ".sql").text()));
     for (WarehouseJob<?> job : JOBS) {
       List<String> tables = new ArrayList<>(job.stagingTables());
-      job.finalTables().forEach(t -> tables.add(t.name()));
-      tables.forEach(
-          t ->
-              ddl.put(
-                  job.name() + "/" + t,
-                  Dialect.REDSHIFT.script(job.name(), "ddl/" + t + ".sql").text()));
+      tables.addAll(job.finalTables());
+      TableDef.loadAll(job.name(), tables)
+          .forEach(t -> ddl.put(job.name() + "/" + t.name(), t.ddl(Dialect.REDSHIFT).text()));
     }
     return ddl;
   }
@@ -256,12 +254,12 @@ public class SqlDialectsTest {
           "create function getdate() returns timestamp language sql as 'select localtimestamp'");
       List<String> tables = new ArrayList<>(RUN_TABLES);
       List<String> jobTables = new ArrayList<>(job.stagingTables());
-      job.finalTables().forEach(t -> jobTables.add(t.name()));
+      jobTables.addAll(job.finalTables());
       for (String t : tables) {
         st.execute(ddlForPostgres(dialect.script("common", "ddl/" + t + ".sql").text()));
       }
-      for (String t : jobTables) {
-        st.execute(ddlForPostgres(dialect.script(job.name(), "ddl/" + t + ".sql").text()));
+      for (TableDef t : TableDef.loadAll(job.name(), jobTables)) {
+        st.execute(ddlForPostgres(t.ddl(dialect).text()));
       }
       for (String t : job.stagingTables()) {
         st.execute("insert into " + schema + "." + t + " select * from public." + t);
@@ -281,9 +279,9 @@ public class SqlDialectsTest {
       Connection c, WarehouseJob<?> job, Dialect dialect, String runId) throws SQLException {
     Map<String, Long> changed = new LinkedHashMap<>();
     c.setAutoCommit(false);
-    for (TableDef t : job.finalTables()) {
-      SqlScript sql = dialect.script(job.name(), "merge/" + t.name() + ".sql");
-      assertThat(sql.name()).startsWith(job.name() + "/" + dialect.folder() + "/");
+    for (TableDef t : TableDef.loadAll(job.name(), job.finalTables())) {
+      SqlScript sql = t.merge(dialect);
+      assertThat(sql.name()).endsWith("/merge." + dialect.folder() + ".sql");
       changed.put(
           t.name(), SqlRunner.execute(c, sql, Map.of("run_id", runId), st -> st.writes(t.name())));
     }
@@ -294,7 +292,7 @@ public class SqlDialectsTest {
 
   private static Map<String, String> fingerprints(Connection c, WarehouseJob<?> job)
       throws SQLException {
-    return TestWarehouse.fingerprints(c, job.finalTables().stream().map(TableDef::name).toList());
+    return TestWarehouse.fingerprints(c, job.finalTables());
   }
 
   /** Staging edits that make a second MERGE update rows, null values and add newer events. */

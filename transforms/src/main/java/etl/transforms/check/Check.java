@@ -1,6 +1,7 @@
 package etl.transforms.check;
 
 import etl.transforms.check.TableDef.ForeignKey;
+import etl.transforms.jdbc.Dialect;
 import etl.transforms.sql.SqlScript;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -14,9 +15,17 @@ import java.util.Map;
  * <p>{@link #standard} derives, from table descriptions, the checks every warehouse gets (dbt's
  * generic tests): each key column not null, the key unique, each foreign key present in its
  * dimension (or null where its documented rule allows), and no empty table. The SQL of each kind is
- * one template in {@code sql/common/checks/}.
+ * one template in {@code sql/common/checks/}. A table's own checks are files beside its SQL, listed
+ * in its yml ({@link TableDef#customChecks}).
  */
 public record Check(String name, SqlScript sql) implements Serializable {
+
+  /** Every check of these tables in {@code dialect}: the standard ones, then each table's own. */
+  public static List<Check> all(List<TableDef> tables, Dialect dialect) {
+    List<Check> checks = standard(tables);
+    tables.forEach(t -> checks.addAll(t.customChecks(dialect)));
+    return checks;
+  }
 
   public static List<Check> standard(List<TableDef> tables) {
     List<Check> checks = new ArrayList<>();
@@ -56,12 +65,6 @@ public record Check(String name, SqlScript sql) implements Serializable {
       }
     }
     return checks;
-  }
-
-  /** A warehouse-specific check from its own file ({@code path}), named after the file. */
-  public static Check custom(String path, SqlScript sql) {
-    String file = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.sql$", "");
-    return new Check(file, sql);
   }
 
   private static Check template(String name, String kind, Map<String, ?> identifiers) {

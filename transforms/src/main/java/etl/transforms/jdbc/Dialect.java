@@ -5,8 +5,10 @@ import java.util.Locale;
 
 /**
  * The warehouse SQL dialect, chosen from the JDBC URL. Statements that differ between dialects live
- * in separate files under {@code sql/<area>/<dialect>/}, never in {@code if} branches; statements
- * both dialects accept as written live once, in {@code sql/<area>/portable/}.
+ * in separate files, never in {@code if} branches; statements both dialects accept as written live
+ * once. Two layouts: bookkeeping and report SQL under {@code sql/<area>/<dialect>/} and {@code
+ * sql/<area>/portable/} ({@link #script}); a table's own files side by side in its folder, as
+ * {@code <kind>.<dialect>.sql} or, shared, {@code <kind>.sql} ({@link #fileIn}).
  */
 public enum Dialect {
   POSTGRES("postgres", "org.postgresql.Driver", "jdbc:postgresql:"),
@@ -62,6 +64,39 @@ public enum Dialect {
   public boolean has(String area, String file) {
     return SqlScript.exists(area + "/" + folder + "/" + file)
         || SqlScript.exists(area + "/" + PORTABLE + "/" + file);
+  }
+
+  /**
+   * The file {@code kind} ({@code ddl}, {@code merge}, {@code check_…}) in {@code folder} (a
+   * table's folder, e.g. {@code sparkify/tables/d_user}) for this dialect: {@code
+   * sql/<folder>/<kind>.<dialect>.sql} if this dialect has its own, else {@code
+   * sql/<folder>/<kind>.sql}, the file both dialects run as written.
+   */
+  public SqlScript fileIn(String folder, String kind) {
+    String own = folder + "/" + kind + "." + this.folder + ".sql";
+    if (SqlScript.exists(own)) {
+      return SqlScript.load(own);
+    }
+    String shared = folder + "/" + kind + ".sql";
+    if (SqlScript.exists(shared)) {
+      return SqlScript.load(shared);
+    }
+    throw new IllegalArgumentException(
+        "No "
+            + this.folder
+            + " SQL for "
+            + kind
+            + " (looked for sql/"
+            + own
+            + " and sql/"
+            + shared
+            + ")");
+  }
+
+  /** Whether {@link #fileIn} finds {@code kind} in {@code folder}. */
+  public boolean hasFileIn(String folder, String kind) {
+    return SqlScript.exists(folder + "/" + kind + "." + this.folder + ".sql")
+        || SqlScript.exists(folder + "/" + kind + ".sql");
   }
 
   public String driverClass() {

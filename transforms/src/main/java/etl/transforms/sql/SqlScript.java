@@ -49,7 +49,7 @@ public final class SqlScript implements Serializable {
 
   /**
    * Loads {@code sql/<path>} from the classpath, e.g. {@code
-   * load("sparkify/postgres/merge/d_user.sql")}.
+   * load("sparkify/tables/d_user/merge.postgres.sql")}.
    */
   public static SqlScript load(String path) {
     String resource = "sql/" + path;

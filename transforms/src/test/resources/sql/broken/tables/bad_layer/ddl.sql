@@ -1,0 +1,4 @@
+create table if not exists bad_layer (
+  id  bigint  not null,
+  item_id  bigint
+);

@@ -1,0 +1,4 @@
+create table if not exists fk_unknown_column (
+  id  bigint  not null,
+  item_id  bigint
+);

@@ -1,0 +1,4 @@
+create table if not exists missing_check (
+  id  bigint  not null,
+  item_id  bigint
+);

@@ -1,0 +1,4 @@
+create table if not exists no_key (
+  id  bigint  not null,
+  item_id  bigint
+);

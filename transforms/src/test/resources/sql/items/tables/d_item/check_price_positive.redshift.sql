@@ -1,0 +1,1 @@
+select item_id from d_item where price <= 0 -- redshift's own

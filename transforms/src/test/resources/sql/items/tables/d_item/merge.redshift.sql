@@ -1,0 +1,1 @@
+select 1 as redshift_merge_of_d_item

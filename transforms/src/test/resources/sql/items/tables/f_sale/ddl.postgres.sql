@@ -1,0 +1,4 @@
+create table if not exists f_sale (
+  sale_id  bigint  not null primary key,
+  item_id  bigint
+);

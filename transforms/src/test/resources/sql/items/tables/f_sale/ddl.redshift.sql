@@ -1,0 +1,5 @@
+create table if not exists f_sale (
+  sale_id  bigint  not null primary key,
+  item_id  bigint
+)
+diststyle all;

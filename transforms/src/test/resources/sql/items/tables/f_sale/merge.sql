@@ -1,0 +1,1 @@
+select 1 as merge_of_f_sale
