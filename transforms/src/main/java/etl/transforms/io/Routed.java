@@ -43,11 +43,6 @@ public final class Routed<T> implements POutput {
     return failed;
   }
 
-  /** Applies a further routed step to the good records (e.g. parse after read). */
-  public <O> Routed<O> then(String name, PTransform<PCollection<T>, Routed<O>> next) {
-    return good.apply(name, next);
-  }
-
   @Override
   public Pipeline getPipeline() {
     return pipeline;
