@@ -2,12 +2,12 @@ package etl.pipelines.common;
 
 import etl.transforms.io.DeadLetter;
 import etl.transforms.io.ReadFiles;
-import etl.transforms.io.Routed;
 import etl.transforms.jdbc.S3Staging;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.jdbc.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 
 /** What a {@link WarehouseJob} needs while wiring: where to stage, and where failures go. */
@@ -69,9 +69,9 @@ public final class JobContext {
   }
 
   /** Registers the failures of a routed step and hands back its good records. */
-  public <T> PCollection<T> keepGood(Routed<T> routed) {
-    deadLetters.add(routed.failed());
-    return routed.good();
+  public <T> PCollection<T> keepGood(WithFailures.Result<PCollection<T>, DeadLetter> routed) {
+    deadLetters.add(routed.failures());
+    return routed.output();
   }
 
   List<PCollection<DeadLetter>> deadLetters() {

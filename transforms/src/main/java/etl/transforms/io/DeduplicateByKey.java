@@ -18,6 +18,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -35,7 +36,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * the records.
  */
 public final class DeduplicateByKey<T extends Origin, K>
-    extends PTransform<PCollection<T>, Routed<T>> {
+    extends PTransform<PCollection<T>, WithFailures.Result<PCollection<T>, DeadLetter>> {
   private static final int SHARDS = 64;
   private final SerializableFunction<T, K> key;
   private final TypeDescriptor<K> keyType;
@@ -65,7 +66,7 @@ public final class DeduplicateByKey<T extends Origin, K>
   }
 
   @Override
-  public Routed<T> expand(PCollection<T> input) {
+  public WithFailures.Result<PCollection<T>, DeadLetter> expand(PCollection<T> input) {
     Coder<T> coder = input.getCoder();
     TupleTag<T> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
@@ -84,11 +85,8 @@ public final class DeduplicateByKey<T extends Origin, K>
                 "KeepFirst",
                 ParDo.of(new KeepFirstFn<T, K>(getName(), key, content, good, failed))
                     .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        input.getPipeline(),
-        good,
+    return WithFailures.Result.of(
         out.get(good).setCoder(coder),
-        failed,
         out.get(failed).setCoder(DeadLetter.coder(input.getPipeline())));
   }
 

@@ -9,6 +9,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -21,7 +22,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * of the (possibly large) input.
  */
 public final class KeepKnownKeys<T extends Origin, K>
-    extends PTransform<PCollection<T>, Routed<T>> {
+    extends PTransform<PCollection<T>, WithFailures.Result<PCollection<T>, DeadLetter>> {
   private final SerializableFunction<T, K> key;
   private final PCollectionView<Map<K, Boolean>> known;
   private final String reason;
@@ -58,7 +59,7 @@ public final class KeepKnownKeys<T extends Origin, K>
   }
 
   @Override
-  public Routed<T> expand(PCollection<T> input) {
+  public WithFailures.Result<PCollection<T>, DeadLetter> expand(PCollection<T> input) {
     TupleTag<T> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
     PCollectionTuple out =
@@ -67,11 +68,8 @@ public final class KeepKnownKeys<T extends Origin, K>
             ParDo.of(new LookUpFn<>(getName(), key, known, reason, what, good, failed))
                 .withSideInputs(known)
                 .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        input.getPipeline(),
-        good,
+    return WithFailures.Result.of(
         out.get(good).setCoder(input.getCoder()),
-        failed,
         out.get(failed).setCoder(DeadLetter.coder(input.getPipeline())));
   }
 

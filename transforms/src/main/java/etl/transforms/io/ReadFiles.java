@@ -31,6 +31,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -53,17 +54,18 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Compressed files ({@code .gz}, {@code .bz2}, …) are decompressed by extension.
  *
- * <p>Failures go to {@link Routed#failed()}, never dropped: bytes that are not UTF-8 ({@code
- * invalid_encoding}, raw text decoded with replacement characters), a record larger than the limit
- * ({@code record_too_large}), an empty file ({@code empty_file}) and a file that cannot be read
- * ({@code unreadable_file}). Reading has no side effects, so a retried bundle is harmless.
+ * <p>Failures go to {@link WithFailures.Result#failures()}, never dropped: bytes that are not UTF-8
+ * ({@code invalid_encoding}, raw text decoded with replacement characters), a record larger than
+ * the limit ({@code record_too_large}), an empty file ({@code empty_file}) and a file that cannot
+ * be read ({@code unreadable_file}). Reading has no side effects, so a retried bundle is harmless.
  *
  * <p>Metrics, in the namespace of the step name: {@code files}, {@code records} (every record
  * emitted or dead-lettered; an unreadable or empty file counts as one), {@code dead_letters},
  * {@code filtered_blank_line}, {@code filtered_header}. So {@code records + filtered_*} is what the
  * step read, and {@code records = good + dead_letters}.
  */
-public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
+public final class ReadFiles
+    extends PTransform<PBegin, WithFailures.Result<PCollection<SourceRecord>, DeadLetter>> {
   /**
    * Default upper bound for one record; a longer one is dead-lettered instead of exhausting memory.
    */
@@ -226,7 +228,7 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
   }
 
   @Override
-  public Routed<SourceRecord> expand(PBegin input) {
+  public WithFailures.Result<PCollection<SourceRecord>, DeadLetter> expand(PBegin input) {
     TupleTag<SourceRecord> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
     String step = getName();
@@ -237,11 +239,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
                   "ReadRanges",
                   ParDo.of(new LineRanges.ReadFn(step, maxRecordBytes, header, good, failed))
                       .withOutputTags(good, TupleTagList.of(failed)));
-      return new Routed<>(
-          input.getPipeline(),
-          good,
+      return WithFailures.Result.of(
           ranged.get(good).setCoder(schemaCoder(input, SourceRecord.class)),
-          failed,
           ranged.get(failed).setCoder(schemaCoder(input, DeadLetter.class)));
     }
     PCollectionTuple out =
@@ -253,11 +252,8 @@ public final class ReadFiles extends PTransform<PBegin, Routed<SourceRecord>> {
                 layout == Layout.WHOLE_FILES ? "ReadWholeFiles" : "SplitRecords",
                 ParDo.of(new ReadFn(layout, step, maxRecordBytes, header, good, failed))
                     .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        input.getPipeline(),
-        good,
+    return WithFailures.Result.of(
         out.get(good).setCoder(schemaCoder(input, SourceRecord.class)),
-        failed,
         out.get(failed).setCoder(schemaCoder(input, DeadLetter.class)));
   }
 

@@ -3,7 +3,6 @@ package etl.transforms.parse;
 import static java.util.Objects.requireNonNull;
 
 import etl.transforms.io.DeadLetter;
-import etl.transforms.io.Routed;
 import etl.transforms.io.SourceRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -12,6 +11,7 @@ import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -21,15 +21,16 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 /**
  * Applies a {@link RecordParser} to every {@link SourceRecord}.
  *
- * <p>Input: raw records. Output: {@link Routed} — typed records (with the Beam schema of {@code T})
- * and dead letters. A {@link Rejected} record becomes a dead letter with the parser's reason; an
- * unexpected exception from the parser becomes a dead letter with reason {@code parser_error} and
- * the exception in its message, so a parser bug shows up in the run summary instead of killing the
- * run or vanishing. Pure function of its input: safe to retry.
+ * <p>Input: raw records. Output: {@link WithFailures.Result} — typed records (with the Beam schema
+ * of {@code T}) and dead letters. A {@link Rejected} record becomes a dead letter with the parser's
+ * reason; an unexpected exception from the parser becomes a dead letter with reason {@code
+ * parser_error} and the exception in its message, so a parser bug shows up in the run summary
+ * instead of killing the run or vanishing. Pure function of its input: safe to retry.
  *
  * <p>Metrics in the namespace of the step name: {@code parsed}, {@code dead_letters}.
  */
-public final class ParseRecords<T> extends PTransform<PCollection<SourceRecord>, Routed<T>> {
+public final class ParseRecords<T>
+    extends PTransform<PCollection<SourceRecord>, WithFailures.Result<PCollection<T>, DeadLetter>> {
   private final RecordParser<T> parser;
   private final TypeDescriptor<T> type;
 
@@ -53,7 +54,7 @@ public final class ParseRecords<T> extends PTransform<PCollection<SourceRecord>,
   }
 
   @Override
-  public Routed<T> expand(PCollection<SourceRecord> input) {
+  public WithFailures.Result<PCollection<T>, DeadLetter> expand(PCollection<SourceRecord> input) {
     TupleTag<T> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
     PCollectionTuple out =
@@ -61,11 +62,8 @@ public final class ParseRecords<T> extends PTransform<PCollection<SourceRecord>,
             "Parse",
             ParDo.of(new ParseFn<>(parser, getName(), good, failed))
                 .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        input.getPipeline(),
-        good,
+    return WithFailures.Result.of(
         out.get(good).setCoder(coder(input, type)),
-        failed,
         out.get(failed).setCoder(coder(input, TypeDescriptor.of(DeadLetter.class))));
   }
 
