@@ -110,7 +110,7 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     LoadFn<T> load =
         new LoadFn<>(
             read.rangeReader(), parser, parseStep, rule, ruleStep, toRow, stage.bulkWriter(schema));
-    ParDo.SingleOutput<LineRanges.Range, DeadLetter> parDo = ParDo.of(load);
+    ParDo.SingleOutput<FileRanges.Range, DeadLetter> parDo = ParDo.of(load);
     if (rule != null) {
       parDo = parDo.withSideInputs(rule.sideInputs());
     }
@@ -120,8 +120,8 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
   }
 
   /** Reads a range, parses, checks and stages each line; outputs only dead letters. */
-  private static final class LoadFn<T> extends DoFn<LineRanges.Range, DeadLetter> {
-    private final LineRanges.RangeReader reader;
+  private static final class LoadFn<T> extends DoFn<FileRanges.Range, DeadLetter> {
+    private final FileRanges.Reader reader;
     private final RecordParser<T> parser;
     private final String parseStep;
     private final RecordRule<T> rule;
@@ -141,7 +141,7 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     private transient long ruleDeadLetterCount;
 
     LoadFn(
-        LineRanges.RangeReader reader,
+        FileRanges.Reader reader,
         RecordParser<T> parser,
         String parseStep,
         RecordRule<T> rule,
@@ -180,7 +180,7 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
       }
       reader.read(
           c.element(),
-          new LineRanges.Emitter() {
+          new LineReader.Emitter() {
             @Override
             public void record(SourceRecord record) {
               load(record, c);

@@ -119,6 +119,56 @@ public class ReadFilesTest {
   }
 
   @Test
+  public void anUnexpectedHeaderStopsTheWholeFileInEveryRange() throws IOException {
+    Path bad = write("csv/bad.csv", utf8("id,title\n1,a\n2,b\n3,c\n4,d\n"));
+    Path good = write("csv/good.csv", utf8("id,name\n5,e\n"));
+    String pattern = tmp.getRoot() + "/csv/*.csv";
+
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> ranged =
+        p.apply(ReadFiles.lines(pattern).withHeader("id,name").splittable(4).named("ReadRanged"));
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> whole =
+        p.apply(ReadFiles.csvRecords(pattern).withHeader("id,name").named("ReadWhole"));
+
+    PAssert.that(ranged.output()).containsInAnyOrder(new SourceRecord(good.toString(), 8, "5,e"));
+    PAssert.that(ranged.failures())
+        .containsInAnyOrder(
+            new DeadLetter(
+                "ReadRanged",
+                bad.toString(),
+                0,
+                "unexpected_header",
+                "expected the header \"id,name\"; the file was not read",
+                "id,title"));
+    PAssert.that(whole.output()).containsInAnyOrder(new SourceRecord(good.toString(), 2, "5,e"));
+    PAssert.that(whole.failures())
+        .containsInAnyOrder(
+            new DeadLetter(
+                "ReadWhole",
+                bad.toString(),
+                1,
+                "unexpected_header",
+                "expected the header \"id,name\"; the file was not read",
+                "id,title"));
+    PipelineResult result = p.run();
+    assertThat(counter(result, "ReadRanged", "records")).isEqualTo(2);
+    assertThat(counter(result, "ReadRanged", "filtered_header")).isEqualTo(1);
+    assertThat(counter(result, "ReadWhole", "records")).isEqualTo(2);
+  }
+
+  @Test
+  public void refusesAHeaderForWholeFilesAndRangesForCsvRecords() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> p.apply(ReadFiles.wholeFiles("/in/*.json").withHeader("h")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("withHeader()");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ReadFiles.csvRecords("/in/*.csv").splittable(10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ranges");
+    p.enableAbandonedNodeEnforcement(false);
+  }
+
+  @Test
   public void deadLettersAnEmptyFile() throws IOException {
     Path f = write("logs/empty.json", new byte[0]);
 

@@ -1,0 +1,331 @@
+package etl.transforms.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The one set of reading rules for every file format, applied to the records that start inside a
+ * byte range of a file (a whole file is the range [0, end)). Plain Java, no Beam: unit-testable.
+ *
+ * <p>Rules, the same for every {@link Format}:
+ *
+ * <ul>
+ *   <li>a UTF-8 byte-order mark at byte 0 is dropped;
+ *   <li>a record ends at LF, and a CR before that LF is dropped (CRLF); a whole file is one record;
+ *   <li>with a header, the file's first record must be exactly it (counted as a header, not
+ *       emitted); anything else is one dead letter {@code unexpected_header} and the file is not
+ *       read further (in no range: its columns cannot be trusted);
+ *   <li>a blank record (only spaces, tabs, CR, LF) is counted as {@code blank_line}, not emitted;
+ *   <li>a record over {@code maxRecordBytes} is a dead letter {@code record_too_large};
+ *   <li>bytes that are not UTF-8 are a dead letter {@code invalid_encoding};
+ *   <li>a file without a byte is a dead letter {@code empty_file} at position 0;
+ *   <li>positions are 1-based line numbers (the line a record starts on; 1 for a whole file), or
+ *       byte offsets of a record's first byte when a file is read in ranges.
+ * </ul>
+ */
+final class LineReader implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** How much of a failed record is kept as its raw text. */
+  static final int RAW_PREFIX_BYTES = 8192;
+
+  /** How records are cut out of a file. */
+  enum Format {
+    /** One record per line. */
+    LINES,
+    /** One record per CSV record: a line break inside double quotes does not end it. */
+    CSV_RECORDS,
+    /** The whole file is one record. */
+    WHOLE_FILE
+  }
+
+  /** What a record's position is. */
+  enum Positions {
+    LINE_NUMBERS,
+    BYTE_OFFSETS
+  }
+
+  /** Where the records go: good records, and failures (never dropped). */
+  interface Emitter {
+    void record(SourceRecord record);
+
+    void failed(DeadLetter deadLetter);
+  }
+
+  /** What one read counted; added to the step's counters once per range. */
+  static final class Counts {
+    long records;
+    long deadLetters;
+    long blankLines;
+    long headers;
+  }
+
+  private final String step;
+  private final Format format;
+  private final Positions positions;
+  private final int maxRecordBytes;
+  private final byte @Nullable [] header;
+
+  LineReader(
+      String step,
+      Format format,
+      Positions positions,
+      int maxRecordBytes,
+      @Nullable String header) {
+    this.step = step;
+    this.format = format;
+    this.positions = positions;
+    this.maxRecordBytes = maxRecordBytes;
+    this.header = header == null ? null : header.getBytes(StandardCharsets.UTF_8);
+  }
+
+  boolean hasHeader() {
+    return header != null;
+  }
+
+  /**
+   * Reads the records that start in [from, to). {@code in} starts at byte {@code from - 1} when
+   * {@code from > 0} (to see whether a record starts exactly at {@code from}), else at byte 0.
+   */
+  void read(String uri, InputStream in, long from, long to, Counts counts, Emitter out)
+      throws IOException {
+    Scanner s = new Scanner(in, from == 0 ? 0 : from - 1);
+    if (from > 0 && (!s.next() || !s.endedWithNewline)) {
+      return; // the rest of a record that started in the previous range, which reads it
+    }
+    boolean any = false;
+    while (s.offset < to && s.next()) {
+      any = true;
+      if (!handle(uri, s, counts, out) || !s.endedWithNewline) {
+        return;
+      }
+    }
+    if (from == 0 && !any) {
+      counts.records++;
+      counts.deadLetters++;
+      out.failed(new DeadLetter(step, uri, 0, "empty_file", "the file is empty", ""));
+    }
+  }
+
+  /** Whether a file (read from byte 0) starts with the header; true when there is no header. */
+  boolean startsWithHeader(InputStream fileStart) throws IOException {
+    if (header == null) {
+      return true;
+    }
+    Scanner s = new Scanner(fileStart, 0);
+    return s.next() && isHeader(s, contentStart(s), contentEnd(s));
+  }
+
+  /** Handles one record; false when the rest of the file must not be read. */
+  private boolean handle(String uri, Scanner s, Counts counts, Emitter out) {
+    long position =
+        positions == Positions.BYTE_OFFSETS
+            ? s.start
+            : format == Format.WHOLE_FILE ? 1 : s.startLine;
+    int start = contentStart(s);
+    int end = contentEnd(s);
+    if (header != null && s.start == 0) {
+      if (isHeader(s, start, end)) {
+        counts.headers++;
+        return true;
+      }
+      counts.records++;
+      counts.deadLetters++;
+      out.failed(
+          new DeadLetter(
+              step,
+              uri,
+              position,
+              "unexpected_header",
+              "expected the header \""
+                  + new String(header, StandardCharsets.UTF_8)
+                  + "\"; the file was not read",
+              lossy(s.bytes, start, end)));
+      return false;
+    }
+    if (!s.tooLong && isBlank(s.bytes, start, end)) {
+      counts.blankLines++;
+      return true;
+    }
+    counts.records++;
+    if (s.tooLong) {
+      counts.deadLetters++;
+      out.failed(
+          new DeadLetter(
+              step,
+              uri,
+              position,
+              "record_too_large",
+              "record exceeds " + maxRecordBytes + " bytes",
+              lossy(s.bytes, start, Math.min(end, start + RAW_PREFIX_BYTES))));
+      return true;
+    }
+    String text;
+    try {
+      text = s.decoder.reset().decode(ByteBuffer.wrap(s.bytes, start, end - start)).toString();
+    } catch (CharacterCodingException e) {
+      counts.deadLetters++;
+      out.failed(
+          new DeadLetter(
+              step,
+              uri,
+              position,
+              "invalid_encoding",
+              "bytes are not valid UTF-8",
+              lossy(s.bytes, start, end)));
+      return true;
+    }
+    out.record(new SourceRecord(uri, position, text));
+    return true;
+  }
+
+  private boolean isHeader(Scanner s, int start, int end) {
+    return !s.tooLong && Arrays.equals(s.bytes, start, end, header, 0, header.length);
+  }
+
+  /** After a byte-order mark at byte 0. */
+  private static int contentStart(Scanner s) {
+    return s.start == 0
+            && s.length >= 3
+            && (s.bytes[0] & 0xFF) == 0xEF
+            && (s.bytes[1] & 0xFF) == 0xBB
+            && (s.bytes[2] & 0xFF) == 0xBF
+        ? 3
+        : 0;
+  }
+
+  /** Before the CR of a CRLF line end (a whole file keeps its bytes). */
+  private int contentEnd(Scanner s) {
+    boolean cr = s.length > 0 && s.bytes[s.length - 1] == '\r';
+    return cr && format != Format.WHOLE_FILE && contentStart(s) < s.length
+        ? s.length - 1
+        : s.length;
+  }
+
+  private static boolean isBlank(byte[] bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String lossy(byte[] bytes, int start, int end) {
+    return new String(bytes, start, Math.max(0, end - start), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Cuts records out of a stream read in 64 KiB blocks (a call into the stream per byte dominated
+   * reading). A record longer than the limit keeps its first {@code maxRecordBytes} and is flagged
+   * {@link #tooLong}; its line end excluded from {@link #bytes}.
+   */
+  private final class Scanner {
+    private final InputStream in;
+    private final byte[] block = new byte[1 << 16];
+    private int blockLength;
+    private int at;
+    final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    byte[] bytes = new byte[256];
+    int length;
+    boolean tooLong;
+    boolean endedWithNewline;
+
+    /** Byte offset (in the file) and line number of the next unread byte. */
+    long offset;
+
+    long line = 1;
+
+    /** Byte offset and line number of the current record's first byte. */
+    long start;
+
+    long startLine;
+
+    Scanner(InputStream in, long offset) {
+      this.in = in;
+      this.offset = offset;
+    }
+
+    /** Reads the next record; false at the end of the input when no byte is left. */
+    boolean next() throws IOException {
+      length = 0;
+      tooLong = false;
+      endedWithNewline = false;
+      start = offset;
+      startLine = line;
+      boolean inQuotes = false;
+      boolean any = false;
+      while (true) {
+        if (at == blockLength) {
+          int n = in.read(block, 0, block.length);
+          if (n <= 0) {
+            blockLength = at = 0;
+            return any;
+          }
+          blockLength = n;
+          at = 0;
+        }
+        int begin = at;
+        if (format == Format.LINES) {
+          while (at < blockLength && block[at] != '\n') {
+            at++;
+          }
+        } else if (format == Format.CSV_RECORDS) {
+          for (; at < blockLength; at++) {
+            byte b = block[at];
+            if (b == '"') {
+              inQuotes = !inQuotes;
+            } else if (b == '\n') {
+              if (!inQuotes) {
+                break;
+              }
+              line++;
+            }
+          }
+        } else {
+          at = blockLength;
+        }
+        any |= at > begin;
+        append(begin, at - begin);
+        offset += at - begin;
+        if (at < blockLength) {
+          at++;
+          offset++;
+          line++;
+          endedWithNewline = true;
+          return true;
+        }
+        if (format == Format.WHOLE_FILE && tooLong) {
+          return true; // the rest of an oversized file is not needed
+        }
+      }
+    }
+
+    private void append(int begin, int n) {
+      int room = maxRecordBytes - length;
+      if (n > room) {
+        tooLong = true;
+        n = Math.max(0, room);
+      }
+      if (length + n > bytes.length) {
+        bytes =
+            Arrays.copyOf(bytes, Math.max(length + n, Math.min(maxRecordBytes, bytes.length * 2)));
+      }
+      System.arraycopy(block, begin, bytes, length, n);
+      length += n;
+    }
+  }
+}
