@@ -18,6 +18,7 @@ import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -179,5 +180,62 @@ final class FileRanges {
       }
       return Channels.newInputStream(channel);
     }
+  }
+
+  /** Reads each file of a group whole (the range [0, end)). */
+  static final class ReadFilesFn
+      extends DoFn<KV<Integer, Iterable<MatchResult.Metadata>>, SourceRecord> {
+    private final FileRanges.Reader reader;
+    private final TupleTag<SourceRecord> good;
+    private final TupleTag<DeadLetter> failed;
+
+    ReadFilesFn(
+        FileRanges.Reader reader, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
+      this.reader = reader;
+      this.good = good;
+      this.failed = failed;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<MatchResult.Metadata>> group, MultiOutputReceiver out) {
+      for (MatchResult.Metadata file : group.getValue()) {
+        reader.read(FileRanges.Range.whole(file), emitter(out, good, failed));
+      }
+    }
+  }
+
+  /** Reads the records that start inside a range. */
+  static final class ReadRangesFn extends DoFn<FileRanges.Range, SourceRecord> {
+    private final FileRanges.Reader reader;
+    private final TupleTag<SourceRecord> good;
+    private final TupleTag<DeadLetter> failed;
+
+    ReadRangesFn(
+        FileRanges.Reader reader, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
+      this.reader = reader;
+      this.good = good;
+      this.failed = failed;
+    }
+
+    @ProcessElement
+    public void process(@Element FileRanges.Range range, MultiOutputReceiver out) {
+      reader.read(range, emitter(out, good, failed));
+    }
+  }
+
+  private static LineReader.Emitter emitter(
+      DoFn.MultiOutputReceiver out, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
+    return new LineReader.Emitter() {
+      @Override
+      public void record(SourceRecord record) {
+        out.get(good).output(record);
+      }
+
+      @Override
+      public void failed(DeadLetter deadLetter) {
+        out.get(failed).output(deadLetter);
+      }
+    };
   }
 }

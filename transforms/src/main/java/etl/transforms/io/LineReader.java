@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -97,7 +95,7 @@ final class LineReader implements Serializable {
    */
   void read(String uri, InputStream in, long from, long to, Counts counts, Emitter out)
       throws IOException {
-    Scanner s = new Scanner(in, from == 0 ? 0 : from - 1);
+    RecordScanner s = new RecordScanner(in, from == 0 ? 0 : from - 1, format, maxRecordBytes);
     if (from > 0 && (!s.next() || !s.endedWithNewline)) {
       return; // the rest of a record that started in the previous range, which reads it
     }
@@ -120,12 +118,12 @@ final class LineReader implements Serializable {
     if (header == null) {
       return true;
     }
-    Scanner s = new Scanner(fileStart, 0);
+    RecordScanner s = new RecordScanner(fileStart, 0, format, maxRecordBytes);
     return s.next() && isHeader(s, contentStart(s), contentEnd(s));
   }
 
   /** Handles one record; false when the rest of the file must not be read. */
-  private boolean handle(String uri, Scanner s, Counts counts, Emitter out) {
+  private boolean handle(String uri, RecordScanner s, Counts counts, Emitter out) {
     long position =
         positions == Positions.BYTE_OFFSETS
             ? s.start
@@ -187,12 +185,12 @@ final class LineReader implements Serializable {
     return true;
   }
 
-  private boolean isHeader(Scanner s, int start, int end) {
+  private boolean isHeader(RecordScanner s, int start, int end) {
     return !s.tooLong && Arrays.equals(s.bytes, start, end, header, 0, header.length);
   }
 
   /** After a byte-order mark at byte 0. */
-  private static int contentStart(Scanner s) {
+  private static int contentStart(RecordScanner s) {
     return s.start == 0
             && s.length >= 3
             && (s.bytes[0] & 0xFF) == 0xEF
@@ -203,7 +201,7 @@ final class LineReader implements Serializable {
   }
 
   /** Before the CR of a CRLF line end (a whole file keeps its bytes). */
-  private int contentEnd(Scanner s) {
+  private int contentEnd(RecordScanner s) {
     boolean cr = s.length > 0 && s.bytes[s.length - 1] == '\r';
     return cr && format != Format.WHOLE_FILE && contentStart(s) < s.length
         ? s.length - 1
@@ -222,110 +220,5 @@ final class LineReader implements Serializable {
 
   private static String lossy(byte[] bytes, int start, int end) {
     return new String(bytes, start, Math.max(0, end - start), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Cuts records out of a stream read in 64 KiB blocks (a call into the stream per byte dominated
-   * reading). A record longer than the limit keeps its first {@code maxRecordBytes} and is flagged
-   * {@link #tooLong}; its line end excluded from {@link #bytes}.
-   */
-  private final class Scanner {
-    private final InputStream in;
-    private final byte[] block = new byte[1 << 16];
-    private int blockLength;
-    private int at;
-    final CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    byte[] bytes = new byte[256];
-    int length;
-    boolean tooLong;
-    boolean endedWithNewline;
-
-    /** Byte offset (in the file) and line number of the next unread byte. */
-    long offset;
-
-    long line = 1;
-
-    /** Byte offset and line number of the current record's first byte. */
-    long start;
-
-    long startLine;
-
-    Scanner(InputStream in, long offset) {
-      this.in = in;
-      this.offset = offset;
-    }
-
-    /** Reads the next record; false at the end of the input when no byte is left. */
-    boolean next() throws IOException {
-      length = 0;
-      tooLong = false;
-      endedWithNewline = false;
-      start = offset;
-      startLine = line;
-      boolean inQuotes = false;
-      boolean any = false;
-      while (true) {
-        if (at == blockLength) {
-          int n = in.read(block, 0, block.length);
-          if (n <= 0) {
-            blockLength = at = 0;
-            return any;
-          }
-          blockLength = n;
-          at = 0;
-        }
-        int begin = at;
-        if (format == Format.LINES) {
-          while (at < blockLength && block[at] != '\n') {
-            at++;
-          }
-        } else if (format == Format.CSV_RECORDS) {
-          for (; at < blockLength; at++) {
-            byte b = block[at];
-            if (b == '"') {
-              inQuotes = !inQuotes;
-            } else if (b == '\n') {
-              if (!inQuotes) {
-                break;
-              }
-              line++;
-            }
-          }
-        } else {
-          at = blockLength;
-        }
-        any |= at > begin;
-        append(begin, at - begin);
-        offset += at - begin;
-        if (at < blockLength) {
-          at++;
-          offset++;
-          line++;
-          endedWithNewline = true;
-          return true;
-        }
-        if (format == Format.WHOLE_FILE && tooLong) {
-          return true; // the rest of an oversized file is not needed
-        }
-      }
-    }
-
-    private void append(int begin, int n) {
-      int room = maxRecordBytes - length;
-      if (n > room) {
-        tooLong = true;
-        n = Math.max(0, room);
-      }
-      if (length + n > bytes.length) {
-        bytes =
-            Arrays.copyOf(bytes, Math.max(length + n, Math.min(maxRecordBytes, bytes.length * 2)));
-      }
-      System.arraycopy(block, begin, bytes, length, n);
-      length += n;
-    }
   }
 }

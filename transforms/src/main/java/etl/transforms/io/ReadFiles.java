@@ -12,7 +12,6 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -213,7 +212,7 @@ public abstract class ReadFiles
           ranges(input)
               .apply(
                   "ReadRanges",
-                  ParDo.of(new ReadRangesFn(reader, good, failed))
+                  ParDo.of(new FileRanges.ReadRangesFn(reader, good, failed))
                       .withOutputTags(good, TupleTagList.of(failed)));
     } else {
       out =
@@ -223,7 +222,7 @@ public abstract class ReadFiles
               .apply("ShuffleGroups", GroupByKey.create())
               .apply(
                   getFormat() == LineReader.Format.WHOLE_FILE ? "ReadWholeFiles" : "SplitRecords",
-                  ParDo.of(new ReadFilesFn(reader, good, failed))
+                  ParDo.of(new FileRanges.ReadFilesFn(reader, good, failed))
                       .withOutputTags(good, TupleTagList.of(failed)));
     }
     return WithFailures.Result.of(
@@ -273,62 +272,5 @@ public abstract class ReadFiles
     } catch (NoSuchSchemaException e) {
       throw new IllegalStateException("No schema for " + type.getName(), e);
     }
-  }
-
-  /** Reads each file of a group whole (the range [0, end)). */
-  private static final class ReadFilesFn
-      extends DoFn<KV<Integer, Iterable<MatchResult.Metadata>>, SourceRecord> {
-    private final FileRanges.Reader reader;
-    private final TupleTag<SourceRecord> good;
-    private final TupleTag<DeadLetter> failed;
-
-    ReadFilesFn(
-        FileRanges.Reader reader, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
-      this.reader = reader;
-      this.good = good;
-      this.failed = failed;
-    }
-
-    @ProcessElement
-    public void process(
-        @Element KV<Integer, Iterable<MatchResult.Metadata>> group, MultiOutputReceiver out) {
-      for (MatchResult.Metadata file : group.getValue()) {
-        reader.read(FileRanges.Range.whole(file), emitter(out, good, failed));
-      }
-    }
-  }
-
-  /** Reads the records that start inside a range. */
-  private static final class ReadRangesFn extends DoFn<FileRanges.Range, SourceRecord> {
-    private final FileRanges.Reader reader;
-    private final TupleTag<SourceRecord> good;
-    private final TupleTag<DeadLetter> failed;
-
-    ReadRangesFn(
-        FileRanges.Reader reader, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
-      this.reader = reader;
-      this.good = good;
-      this.failed = failed;
-    }
-
-    @ProcessElement
-    public void process(@Element FileRanges.Range range, MultiOutputReceiver out) {
-      reader.read(range, emitter(out, good, failed));
-    }
-  }
-
-  private static LineReader.Emitter emitter(
-      DoFn.MultiOutputReceiver out, TupleTag<SourceRecord> good, TupleTag<DeadLetter> failed) {
-    return new LineReader.Emitter() {
-      @Override
-      public void record(SourceRecord record) {
-        out.get(good).output(record);
-      }
-
-      @Override
-      public void failed(DeadLetter deadLetter) {
-        out.get(failed).output(deadLetter);
-      }
-    };
   }
 }
