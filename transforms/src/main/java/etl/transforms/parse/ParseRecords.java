@@ -1,7 +1,8 @@
 package etl.transforms.parse;
 
-import static java.util.Objects.requireNonNull;
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.io.DeadLetter;
 import etl.transforms.io.SourceRecord;
 import org.apache.beam.sdk.coders.Coder;
@@ -29,20 +30,36 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <p>Metrics in the namespace of the step name: {@code parsed}, {@code dead_letters}.
  */
-public final class ParseRecords<T>
+@AutoValue
+public abstract class ParseRecords<T>
     extends PTransform<PCollection<SourceRecord>, WithFailures.Result<PCollection<T>, DeadLetter>> {
-  private final RecordParser<T> parser;
-  private final TypeDescriptor<T> type;
+  abstract String getStepName();
 
-  private ParseRecords(String name, RecordParser<T> parser, TypeDescriptor<T> type) {
-    super(name);
-    this.parser = parser;
-    this.type = type;
+  abstract RecordParser<T> getParser();
+
+  abstract TypeDescriptor<T> getType();
+
+  abstract Builder<T> toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder<T> {
+    abstract Builder<T> setStepName(String stepName);
+
+    abstract Builder<T> setParser(RecordParser<T> parser);
+
+    abstract Builder<T> setType(TypeDescriptor<T> type);
+
+    abstract ParseRecords<T> build();
   }
 
   public static <T> ParseRecords<T> with(RecordParser<T> parser, Class<T> type) {
-    return new ParseRecords<>(
-        "Parse" + type.getSimpleName(), requireNonNull(parser, "parser"), TypeDescriptor.of(type));
+    checkArgument(parser != null, "with(parser, type) called with null parser");
+    checkArgument(type != null, "with(parser, type) called with null type");
+    return new AutoValue_ParseRecords.Builder<T>()
+        .setStepName("Parse" + type.getSimpleName())
+        .setParser(parser)
+        .setType(TypeDescriptor.of(type))
+        .build();
   }
 
   /**
@@ -50,7 +67,13 @@ public final class ParseRecords<T>
    * {@code step} of its dead letters and the namespace of its metrics.
    */
   public ParseRecords<T> named(String stepName) {
-    return new ParseRecords<>(requireNonNull(stepName, "stepName"), parser, type);
+    checkArgument(stepName != null, "named(stepName) called with null stepName");
+    return toBuilder().setStepName(stepName).build();
+  }
+
+  @Override
+  public String getName() {
+    return getStepName();
   }
 
   @Override
@@ -60,10 +83,10 @@ public final class ParseRecords<T>
     PCollectionTuple out =
         input.apply(
             "Parse",
-            ParDo.of(new ParseFn<>(parser, getName(), good, failed))
+            ParDo.of(new ParseFn<>(getParser(), getName(), good, failed))
                 .withOutputTags(good, TupleTagList.of(failed)));
     return WithFailures.Result.of(
-        out.get(good).setCoder(coder(input, type)),
+        out.get(good).setCoder(coder(input, getType())),
         out.get(failed).setCoder(coder(input, TypeDescriptor.of(DeadLetter.class))));
   }
 
