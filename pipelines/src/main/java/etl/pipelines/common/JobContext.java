@@ -1,10 +1,10 @@
 package etl.pipelines.common;
 
-import etl.transforms.io.DeadLetter;
 import etl.transforms.io.ReadFiles;
 import etl.transforms.jdbc.S3Staging;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.jdbc.Warehouse;
+import etl.transforms.record.DeadLetter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.WithFailures;

@@ -2,11 +2,11 @@ package etl.pipelines.common;
 
 import etl.transforms.check.Check;
 import etl.transforms.check.TableDef;
-import etl.transforms.io.DeadLetter;
 import etl.transforms.jdbc.S3Staging;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.merge.MergeRunner;
+import etl.transforms.record.DeadLetter;
 import etl.transforms.sql.SqlRunner;
 import etl.transforms.sql.SqlScript;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.DeadLetter;
 import etl.transforms.parse.RecordRule;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.DeadLetter;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;

@@ -8,6 +8,8 @@ import etl.transforms.jdbc.StageRows;
 import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.RecordRule;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.sql.SQLException;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;

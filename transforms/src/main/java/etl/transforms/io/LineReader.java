@@ -1,5 +1,7 @@
 package etl.transforms.io;
 
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

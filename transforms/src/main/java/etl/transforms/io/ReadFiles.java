@@ -3,6 +3,8 @@ package etl.transforms.io;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;

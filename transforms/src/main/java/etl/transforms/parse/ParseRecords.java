@@ -3,8 +3,8 @@ package etl.transforms.parse;
 import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
 import com.google.auto.value.AutoValue;
-import etl.transforms.io.DeadLetter;
-import etl.transforms.io.SourceRecord;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;

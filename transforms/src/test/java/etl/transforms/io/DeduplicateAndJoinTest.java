@@ -1,5 +1,7 @@
 package etl.transforms.io;
 
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.Origin;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import etl.transforms.io.LineReader.Format;
 import etl.transforms.io.LineReader.Positions;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package etl.transforms.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package etl.transforms.parse;
 
-import etl.transforms.io.DeadLetter;
-import etl.transforms.io.SourceRecord;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.io.Serializable;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
