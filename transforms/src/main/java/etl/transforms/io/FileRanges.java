@@ -163,10 +163,17 @@ final class FileRanges {
             new DeadLetter(
                 step, range.uri, range.from, "unreadable_file", "cannot read file: " + e, ""));
       } finally {
-        records.inc(counts.records);
-        deadLetters.inc(counts.deadLetters);
-        blankLines.inc(counts.blankLines);
-        headers.inc(counts.headers);
+        add(records, counts.records);
+        add(deadLetters, counts.deadLetters);
+        add(blankLines, counts.blankLines);
+        add(headers, counts.headers);
+      }
+    }
+
+    /** A counter that never counted stays unreported (the run summary lists what happened). */
+    private static void add(Counter counter, long n) {
+      if (n > 0) {
+        counter.inc(n);
       }
     }
 
