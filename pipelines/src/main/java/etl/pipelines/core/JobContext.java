@@ -1,8 +1,8 @@
 package etl.pipelines.core;
 
-import etl.transforms.io.DeadLetter;
+import etl.transforms.record.DeadLetter;
 import etl.transforms.io.ReadFiles;
-import etl.transforms.io.Routed;
+import org.apache.beam.sdk.transforms.WithFailures;
 import etl.transforms.jdbc.StageRows;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +47,9 @@ public final class JobContext {
   }
 
   /** Registers the failures of a routed step and hands back its good records. */
-  public <T> PCollection<T> keepGood(Routed<T> routed) {
-    deadLetters.add(routed.failed());
-    return routed.good();
+  public <T> PCollection<T> keepGood(WithFailures.Result<PCollection<T>, DeadLetter> routed) {
+    deadLetters.add(routed.failures());
+    return routed.output();
   }
 
   public List<PCollection<DeadLetter>> deadLetters() {

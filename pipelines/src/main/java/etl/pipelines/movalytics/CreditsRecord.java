@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
 import com.google.auto.value.AutoValue;
-import etl.transforms.io.Origin;
+import etl.transforms.record.Origin;
 import java.util.List;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;

@@ -1,10 +1,10 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.SourceRecord;
 import etl.transforms.parse.CsvFields;
 import etl.transforms.parse.PythonLiteral;
 import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

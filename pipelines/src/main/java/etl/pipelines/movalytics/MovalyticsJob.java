@@ -9,7 +9,7 @@ import etl.pipelines.core.Inputs;
 import etl.pipelines.core.JobContext;
 import etl.pipelines.core.WarehouseJob;
 import etl.transforms.io.BulkLoad;
-import etl.transforms.io.DeadLetter;
+import etl.transforms.record.DeadLetter;
 import etl.transforms.io.DeduplicateByKey;
 import etl.transforms.io.KeepKnownKeys;
 import etl.transforms.io.ReadFiles;

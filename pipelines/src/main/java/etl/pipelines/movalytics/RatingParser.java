@@ -1,9 +1,9 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.SourceRecord;
 import etl.transforms.parse.CsvFields;
 import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.SourceRecord;
 import java.math.BigDecimal;
 import java.util.List;
 import org.joda.time.Instant;

@@ -1,9 +1,8 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.DeadLetter;
-import etl.transforms.io.Routed;
 import etl.transforms.parse.RecordRule;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.DeadLetter;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -11,6 +10,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -25,7 +25,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * no_tmdb_id} (its link has no TMDB id), {@code movie_not_in_metadata} (the TMDB id is not among
  * the loaded movies). The lookup itself is {@link Rule}, which the bulk path applies in place.
  */
-public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Routed<Rating>> {
+public final class ResolveRatedMovies
+    extends PTransform<PCollection<Rating>, WithFailures.Result<PCollection<Rating>, DeadLetter>> {
   static final String STEP = "ResolveRatedMovies";
 
   /** Value in the links view for a link without a TMDB id (side-input maps hold no nulls). */
@@ -89,7 +90,7 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
   }
 
   @Override
-  public Routed<Rating> expand(PCollection<Rating> ratings) {
+  public WithFailures.Result<PCollection<Rating>, DeadLetter> expand(PCollection<Rating> ratings) {
     TupleTag<Rating> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
     PCollectionTuple out =
@@ -98,11 +99,8 @@ public final class ResolveRatedMovies extends PTransform<PCollection<Rating>, Ro
             ParDo.of(new ResolveFn(getName(), rule, good, failed))
                 .withSideInputs(rule.sideInputs())
                 .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        ratings.getPipeline(),
-        good,
+    return WithFailures.Result.of(
         out.get(good).setCoder(ratings.getCoder()),
-        failed,
         out.get(failed).setCoder(DeadLetter.coder(ratings.getPipeline())));
   }
 

@@ -6,7 +6,7 @@ import etl.pipelines.core.JobContext;
 import etl.pipelines.core.StagingSink;
 import etl.pipelines.core.WarehouseJob;
 import etl.pipelines.core.WarehouseOptions;
-import etl.transforms.io.DeadLetter;
+import etl.transforms.record.DeadLetter;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.merge.MergeRunner;
 import etl.transforms.sql.SqlRunner;

@@ -1,9 +1,9 @@
 package etl.pipelines.sparkify;
 
-import etl.transforms.io.SourceRecord;
 import etl.transforms.parse.JsonObject;
 import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.SourceRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package etl.pipelines.movalytics;
 
-import etl.transforms.io.DeadLetter;
+import etl.transforms.record.DeadLetter;
 import etl.transforms.io.Routed;
 import java.math.BigDecimal;
 import java.util.List;

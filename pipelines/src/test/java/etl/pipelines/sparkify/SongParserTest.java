@@ -3,8 +3,8 @@ package etl.pipelines.sparkify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import etl.transforms.io.SourceRecord;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.SourceRecord;
 import java.math.BigDecimal;
 import org.junit.Test;
 

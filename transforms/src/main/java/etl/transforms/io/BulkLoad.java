@@ -1,12 +1,15 @@
 package etl.transforms.io;
 
-import static java.util.Objects.requireNonNull;
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.jdbc.CopyStream;
 import etl.transforms.jdbc.StageRows;
 import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.RecordRule;
 import etl.transforms.parse.Rejected;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.sql.SQLException;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -19,6 +22,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The bulk path for a very large line source (Movalytics' 26 M ratings): the file is read in byte
@@ -39,30 +43,41 @@ import org.apache.beam.sdk.values.Row;
  * <p>Only for {@link StageRows.LoadMethod#COPY}; {@link #supports} says whether a staging writer
  * qualifies, and callers take the step-by-step path otherwise.
  */
-public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter>> {
-  private final ReadFiles read;
-  private final RecordParser<T> parser;
-  private final Class<T> type;
-  private final String parseStep;
-  private final RecordRule<T> rule;
-  private final String ruleStep;
-  private final StageRows<T> stage;
+@AutoValue
+public abstract class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter>> {
+  abstract ReadFiles getRead();
 
-  private BulkLoad(
-      ReadFiles read,
-      RecordParser<T> parser,
-      Class<T> type,
-      String parseStep,
-      RecordRule<T> rule,
-      String ruleStep,
-      StageRows<T> stage) {
-    this.read = read;
-    this.parser = parser;
-    this.type = type;
-    this.parseStep = parseStep;
-    this.rule = rule;
-    this.ruleStep = ruleStep;
-    this.stage = stage;
+  abstract RecordParser<T> getParser();
+
+  abstract Class<T> getType();
+
+  abstract String getParseStep();
+
+  abstract @Nullable RecordRule<T> getRule();
+
+  abstract @Nullable String getRuleStep();
+
+  abstract @Nullable StageRows<T> getStage();
+
+  abstract Builder<T> toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder<T> {
+    abstract Builder<T> setRead(ReadFiles read);
+
+    abstract Builder<T> setParser(RecordParser<T> parser);
+
+    abstract Builder<T> setType(Class<T> type);
+
+    abstract Builder<T> setParseStep(String parseStep);
+
+    abstract Builder<T> setRule(@Nullable RecordRule<T> rule);
+
+    abstract Builder<T> setRuleStep(@Nullable String ruleStep);
+
+    abstract Builder<T> setStage(@Nullable StageRows<T> stage);
+
+    abstract BulkLoad<T> build();
   }
 
   /**
@@ -70,26 +85,36 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
    */
   public static <T> BulkLoad<T> of(
       ReadFiles read, RecordParser<T> parser, Class<T> type, String parseStep) {
-    if (!read.isSplittableLines()) {
-      throw new IllegalArgumentException(
-          "BulkLoad reads lines in byte ranges: use ReadFiles.lines(…).splittable(…)");
-    }
-    return new BulkLoad<>(
-        read, requireNonNull(parser), requireNonNull(type), parseStep, null, null, null);
+    checkArgument(
+        read != null && read.isSplittableLines(),
+        "BulkLoad reads lines in byte ranges: use ReadFiles.lines(…).splittable(…)");
+    checkArgument(parser != null, "of(read, parser, …) called with null parser");
+    checkArgument(type != null, "of(…, type, …) called with null type");
+    checkArgument(parseStep != null, "of(…, parseStep) called with null parseStep");
+    return new AutoValue_BulkLoad.Builder<T>()
+        .setRead(read)
+        .setParser(parser)
+        .setType(type)
+        .setParseStep(parseStep)
+        .build();
   }
 
   /** Applies {@code rule} to every parsed record; its failures are dead letters of {@code step}. */
   public BulkLoad<T> checkedBy(RecordRule<T> rule, String step) {
-    return new BulkLoad<>(read, parser, type, parseStep, requireNonNull(rule), step, stage);
+    checkArgument(rule != null, "checkedBy(rule, step) called with null rule");
+    checkArgument(step != null, "checkedBy(rule, step) called with null step");
+    return toBuilder().setRule(rule).setRuleStep(step).build();
   }
 
   /** Stages the kept records with {@code stage}, which must use COPY (see {@link #supports}). */
   public BulkLoad<T> stagedBy(StageRows<T> stage) {
-    if (!supports(stage)) {
-      throw new IllegalArgumentException(
-          "BulkLoad stages by COPY only; " + stage.table() + " uses " + stage.loadMethod());
-    }
-    return new BulkLoad<>(read, parser, type, parseStep, rule, ruleStep, stage);
+    checkArgument(stage != null, "stagedBy(stage) called with null stage");
+    checkArgument(
+        supports(stage),
+        "BulkLoad stages by COPY only; %s uses %s",
+        stage.table(),
+        stage.loadMethod());
+    return toBuilder().setStage(stage).build();
   }
 
   public static boolean supports(StageRows<?> stage) {
@@ -98,7 +123,10 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
 
   @Override
   public PCollection<DeadLetter> expand(PBegin input) {
-    requireNonNull(stage, "stagedBy(…) is required");
+    checkArgument(getStage() != null, "stagedBy() is required");
+    StageRows<T> stage = getStage();
+    Class<T> type = getType();
+    RecordRule<T> rule = getRule();
     Schema schema;
     SerializableFunction<T, Row> toRow;
     try {
@@ -109,19 +137,26 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     }
     LoadFn<T> load =
         new LoadFn<>(
-            read.rangeReader(), parser, parseStep, rule, ruleStep, toRow, stage.bulkWriter(schema));
-    ParDo.SingleOutput<LineRanges.Range, DeadLetter> parDo = ParDo.of(load);
+            getRead().rangeReader(),
+            getParser(),
+            getParseStep(),
+            rule,
+            getRuleStep(),
+            toRow,
+            stage.bulkWriter(schema));
+    ParDo.SingleOutput<FileRanges.Range, DeadLetter> parDo = ParDo.of(load);
     if (rule != null) {
       parDo = parDo.withSideInputs(rule.sideInputs());
     }
-    return read.ranges(input)
+    return getRead()
+        .ranges(input)
         .apply("ParseCheckAndStage", parDo)
         .setCoder(ReadFiles.schemaCoder(input, DeadLetter.class));
   }
 
   /** Reads a range, parses, checks and stages each line; outputs only dead letters. */
-  private static final class LoadFn<T> extends DoFn<LineRanges.Range, DeadLetter> {
-    private final LineRanges.RangeReader reader;
+  private static final class LoadFn<T> extends DoFn<FileRanges.Range, DeadLetter> {
+    private final FileRanges.Reader reader;
     private final RecordParser<T> parser;
     private final String parseStep;
     private final RecordRule<T> rule;
@@ -141,7 +176,7 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
     private transient long ruleDeadLetterCount;
 
     LoadFn(
-        LineRanges.RangeReader reader,
+        FileRanges.Reader reader,
         RecordParser<T> parser,
         String parseStep,
         RecordRule<T> rule,
@@ -180,7 +215,7 @@ public final class BulkLoad<T> extends PTransform<PBegin, PCollection<DeadLetter
       }
       reader.read(
           c.element(),
-          new LineRanges.Emitter() {
+          new LineReader.Emitter() {
             @Override
             public void record(SourceRecord record) {
               load(record, c);

@@ -1,7 +1,10 @@
 package etl.transforms.io;
 
-import static java.util.Objects.requireNonNull;
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import com.google.auto.value.AutoValue;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -34,42 +38,65 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * naming the kept record's position. Deterministic whatever the order in which a runner delivers
  * the records.
  */
-public final class DeduplicateByKey<T extends Origin, K>
-    extends PTransform<PCollection<T>, Routed<T>> {
+@AutoValue
+public abstract class DeduplicateByKey<T extends Origin, K>
+    extends PTransform<PCollection<T>, WithFailures.Result<PCollection<T>, DeadLetter>> {
   private static final int SHARDS = 64;
-  private final SerializableFunction<T, K> key;
-  private final TypeDescriptor<K> keyType;
-  private final SerializableFunction<T, ?> content;
 
-  private DeduplicateByKey(
-      String name,
-      SerializableFunction<T, K> key,
-      TypeDescriptor<K> keyType,
-      SerializableFunction<T, ?> content) {
-    super(name);
-    this.key = key;
-    this.keyType = keyType;
-    this.content = content;
+  abstract String getStepName();
+
+  abstract SerializableFunction<T, K> getKey();
+
+  abstract TypeDescriptor<K> getKeyType();
+
+  abstract SerializableFunction<T, ?> getContent();
+
+  abstract Builder<T, K> toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder<T extends Origin, K> {
+    abstract Builder<T, K> setStepName(String stepName);
+
+    abstract Builder<T, K> setKey(SerializableFunction<T, K> key);
+
+    abstract Builder<T, K> setKeyType(TypeDescriptor<K> keyType);
+
+    abstract Builder<T, K> setContent(SerializableFunction<T, ?> content);
+
+    abstract DeduplicateByKey<T, K> build();
   }
 
   public static <T extends Origin, K> DeduplicateByKey<T, K> of(
       SerializableFunction<T, K> key,
       TypeDescriptor<K> keyType,
       SerializableFunction<T, ?> content) {
-    return new DeduplicateByKey<>(
-        "DeduplicateByKey", requireNonNull(key), requireNonNull(keyType), requireNonNull(content));
+    checkArgument(key != null, "of(key, …) called with null key");
+    checkArgument(keyType != null, "of(…, keyType, …) called with null keyType");
+    checkArgument(content != null, "of(…, content) called with null content");
+    return new AutoValue_DeduplicateByKey.Builder<T, K>()
+        .setStepName("DeduplicateByKey")
+        .setKey(key)
+        .setKeyType(keyType)
+        .setContent(content)
+        .build();
   }
 
   public DeduplicateByKey<T, K> named(String stepName) {
-    return new DeduplicateByKey<>(stepName, key, keyType, content);
+    checkArgument(stepName != null, "named(stepName) called with null stepName");
+    return toBuilder().setStepName(stepName).build();
   }
 
   @Override
-  public Routed<T> expand(PCollection<T> input) {
+  public String getName() {
+    return getStepName();
+  }
+
+  @Override
+  public WithFailures.Result<PCollection<T>, DeadLetter> expand(PCollection<T> input) {
     Coder<T> coder = input.getCoder();
     TupleTag<T> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
-    SerializableFunction<T, K> keyFn = key;
+    SerializableFunction<T, K> keyFn = getKey();
     // Records are grouped by a hash of their key into a fixed number of shards, not by key: a
     // group per key costs a bundle per key on the Direct runner (minutes for 45 k links).
     PCollectionTuple out =
@@ -82,13 +109,10 @@ public final class DeduplicateByKey<T extends Origin, K>
             .apply("GroupShards", GroupByKey.create())
             .apply(
                 "KeepFirst",
-                ParDo.of(new KeepFirstFn<T, K>(getName(), key, content, good, failed))
+                ParDo.of(new KeepFirstFn<T, K>(getName(), getKey(), getContent(), good, failed))
                     .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        input.getPipeline(),
-        good,
+    return WithFailures.Result.of(
         out.get(good).setCoder(coder),
-        failed,
         out.get(failed).setCoder(DeadLetter.coder(input.getPipeline())));
   }
 

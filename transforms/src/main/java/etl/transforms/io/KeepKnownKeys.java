@@ -1,7 +1,10 @@
 package etl.transforms.io;
 
-import static java.util.Objects.requireNonNull;
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import com.google.auto.value.AutoValue;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.Origin;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -9,6 +12,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -20,24 +24,34 @@ import org.apache.beam.sdk.values.TupleTagList;
  * in the map pass; the others become dead letters with the given reason — never dropped. No shuffle
  * of the (possibly large) input.
  */
-public final class KeepKnownKeys<T extends Origin, K>
-    extends PTransform<PCollection<T>, Routed<T>> {
-  private final SerializableFunction<T, K> key;
-  private final PCollectionView<Map<K, Boolean>> known;
-  private final String reason;
-  private final String what;
+@AutoValue
+public abstract class KeepKnownKeys<T extends Origin, K>
+    extends PTransform<PCollection<T>, WithFailures.Result<PCollection<T>, DeadLetter>> {
+  abstract String getStepName();
 
-  private KeepKnownKeys(
-      String name,
-      SerializableFunction<T, K> key,
-      PCollectionView<Map<K, Boolean>> known,
-      String reason,
-      String what) {
-    super(name);
-    this.key = key;
-    this.known = known;
-    this.reason = reason;
-    this.what = what;
+  abstract SerializableFunction<T, K> getKey();
+
+  abstract PCollectionView<Map<K, Boolean>> getKnown();
+
+  abstract String getReason();
+
+  abstract String getWhat();
+
+  abstract Builder<T, K> toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder<T extends Origin, K> {
+    abstract Builder<T, K> setStepName(String stepName);
+
+    abstract Builder<T, K> setKey(SerializableFunction<T, K> key);
+
+    abstract Builder<T, K> setKnown(PCollectionView<Map<K, Boolean>> known);
+
+    abstract Builder<T, K> setReason(String reason);
+
+    abstract Builder<T, K> setWhat(String what);
+
+    abstract KeepKnownKeys<T, K> build();
   }
 
   /**
@@ -49,29 +63,41 @@ public final class KeepKnownKeys<T extends Origin, K>
       PCollectionView<Map<K, Boolean>> known,
       String reason,
       String what) {
-    return new KeepKnownKeys<>(
-        "KeepKnownKeys", requireNonNull(key), requireNonNull(known), reason, what);
+    checkArgument(key != null, "of(key, …) called with null key");
+    checkArgument(known != null, "of(…, known, …) called with null known");
+    return new AutoValue_KeepKnownKeys.Builder<T, K>()
+        .setStepName("KeepKnownKeys")
+        .setKey(key)
+        .setKnown(known)
+        .setReason(reason)
+        .setWhat(what)
+        .build();
   }
 
   public KeepKnownKeys<T, K> named(String stepName) {
-    return new KeepKnownKeys<>(stepName, key, known, reason, what);
+    checkArgument(stepName != null, "named(stepName) called with null stepName");
+    return toBuilder().setStepName(stepName).build();
   }
 
   @Override
-  public Routed<T> expand(PCollection<T> input) {
+  public String getName() {
+    return getStepName();
+  }
+
+  @Override
+  public WithFailures.Result<PCollection<T>, DeadLetter> expand(PCollection<T> input) {
     TupleTag<T> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
     PCollectionTuple out =
         input.apply(
             "LookUp",
-            ParDo.of(new LookUpFn<>(getName(), key, known, reason, what, good, failed))
-                .withSideInputs(known)
+            ParDo.of(
+                    new LookUpFn<>(
+                        getName(), getKey(), getKnown(), getReason(), getWhat(), good, failed))
+                .withSideInputs(getKnown())
                 .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        input.getPipeline(),
-        good,
+    return WithFailures.Result.of(
         out.get(good).setCoder(input.getCoder()),
-        failed,
         out.get(failed).setCoder(DeadLetter.coder(input.getPipeline())));
   }
 

@@ -1,7 +1,8 @@
 package etl.transforms.jdbc;
 
-import static java.util.Objects.requireNonNull;
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.sql.Identifiers;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.ReadableInstant;
 
 /**
@@ -47,7 +50,8 @@ import org.joda.time.ReadableInstant;
  * {@link LoadMethod#COPY} streams each bundle through PostgreSQL's {@code COPY … FROM STDIN} (CSV),
  * several times faster.
  */
-public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<Void>> {
+@AutoValue
+public abstract class StageRows<T> extends PTransform<PCollection<T>, PCollection<Void>> {
   /** How rows reach the staging table. */
   public enum LoadMethod {
     JDBC,
@@ -61,111 +65,123 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
 
   private static final int DEFAULT_BATCH_SIZE = 5_000;
 
-  private final Warehouse warehouse;
-  private final String table;
-  private final Map<String, Object> constants;
-  private final int batchSize;
-  private final LoadMethod method;
-  private final S3Staging s3;
+  abstract Warehouse getWarehouse();
 
-  private StageRows(
-      Warehouse warehouse,
-      String table,
-      Map<String, Object> constants,
-      int batchSize,
-      LoadMethod method,
-      S3Staging s3) {
-    this.warehouse = warehouse;
-    this.table = table;
-    this.constants = constants;
-    this.batchSize = batchSize;
-    this.method = method;
-    this.s3 = s3;
+  abstract String getTable();
+
+  /** Constant columns in the order they were added (the staged column order). */
+  abstract Map<String, Object> getConstants();
+
+  abstract int getBatchSize();
+
+  abstract LoadMethod getMethod();
+
+  abstract @Nullable S3Staging getS3();
+
+  abstract Builder<T> toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder<T> {
+    abstract Builder<T> setWarehouse(Warehouse warehouse);
+
+    abstract Builder<T> setTable(String table);
+
+    abstract Builder<T> setConstants(Map<String, Object> constants);
+
+    abstract Builder<T> setBatchSize(int batchSize);
+
+    abstract Builder<T> setMethod(LoadMethod method);
+
+    abstract Builder<T> setS3(@Nullable S3Staging s3);
+
+    abstract StageRows<T> build();
   }
 
   public static <T> StageRows<T> into(Warehouse warehouse, String table) {
-    return new StageRows<>(
-        requireNonNull(warehouse, "warehouse"),
-        Identifiers.check(table),
-        new LinkedHashMap<>(),
-        DEFAULT_BATCH_SIZE,
-        LoadMethod.JDBC,
-        null);
+    checkArgument(warehouse != null, "into(warehouse, table) called with null warehouse");
+    return new AutoValue_StageRows.Builder<T>()
+        .setWarehouse(warehouse)
+        .setTable(Identifiers.check(table))
+        .setConstants(Map.of())
+        .setBatchSize(DEFAULT_BATCH_SIZE)
+        .setMethod(LoadMethod.JDBC)
+        .build();
   }
 
   /** Adds a column with the same value on every row (e.g. the run id). */
   public StageRows<T> withConstant(String column, Object value) {
-    Map<String, Object> c = new LinkedHashMap<>(constants);
-    c.put(Identifiers.check(column), requireNonNull(value, column));
-    return new StageRows<>(warehouse, table, c, batchSize, method, s3);
+    checkArgument(value != null, "withConstant(%s, value) called with null value", column);
+    Map<String, Object> c = new LinkedHashMap<>(getConstants());
+    c.put(Identifiers.check(column), value);
+    return toBuilder().setConstants(Collections.unmodifiableMap(c)).build();
   }
 
   public StageRows<T> withBatchSize(int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
-    }
-    return new StageRows<>(warehouse, table, constants, batchSize, method, s3);
+    checkArgument(batchSize > 0, "batchSize must be positive, was %s", batchSize);
+    return toBuilder().setBatchSize(batchSize).build();
   }
 
   public StageRows<T> withLoadMethod(LoadMethod method) {
-    return new StageRows<>(
-        warehouse, table, constants, batchSize, requireNonNull(method, "method"), s3);
+    checkArgument(method != null, "withLoadMethod(method) called with null method");
+    return toBuilder().setMethod(method).build();
   }
 
   /** Where {@link LoadMethod#S3_COPY} writes its files and how Redshift reads them. */
   public StageRows<T> withS3Staging(S3Staging staging) {
-    return new StageRows<>(
-        warehouse, table, constants, batchSize, method, requireNonNull(staging, "staging"));
+    checkArgument(staging != null, "withS3Staging(staging) called with null staging");
+    return toBuilder().setS3(staging).build();
   }
 
   @Override
   public PCollection<Void> expand(PCollection<T> input) {
     if (!input.hasSchema()) {
       throw new IllegalArgumentException(
-          "StageRows into " + table + " needs a PCollection with a Beam schema");
+          "StageRows into " + getTable() + " needs a PCollection with a Beam schema");
     }
     Schema schema = input.getSchema();
     List<String> columns = columns(schema);
     PCollection<Row> rows = input.apply("ToRows", Convert.toRows());
-    switch (method) {
+    switch (getMethod()) {
       case COPY:
         return rows.apply("CopyBundles", ParDo.of(new CopyRows(copySpec(columns))))
             .setCoder(VoidCoder.of());
       case S3_COPY:
-        if (s3 == null) {
-          throw new IllegalArgumentException(
-              "StageRows into " + table + ": S3_COPY needs withS3Staging");
-        }
-        Object runId = constants.getOrDefault("run_id", UUID.randomUUID().toString());
-        String folder = s3.folder(String.valueOf(runId), table);
+        checkArgument(
+            getS3() != null, "StageRows into %s: S3_COPY needs withS3Staging()", getTable());
+        Object runId = getConstants().getOrDefault("run_id", UUID.randomUUID().toString());
+        String folder = getS3().folder(String.valueOf(runId), getTable());
         return rows.apply(
                 "WriteS3Files",
-                ParDo.of(new S3CopyRows.WriteFilesFn(folder, new ArrayList<>(constants.values()))))
+                ParDo.of(
+                    new S3CopyRows.WriteFilesFn(folder, new ArrayList<>(getConstants().values()))))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-            .apply("OneGroup", WithKeys.of(table))
+            .apply("OneGroup", WithKeys.of(getTable()))
             .setCoder(
                 KvCoder.of(
                     StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
             .apply("AllFiles", GroupByKey.create())
             .apply(
                 "CopyFromManifest",
-                ParDo.of(new S3CopyRows.CopyManifestFn(warehouse, table, columns, folder, s3)))
+                ParDo.of(
+                    new S3CopyRows.CopyManifestFn(
+                        getWarehouse(), getTable(), columns, folder, getS3())))
             .setCoder(VoidCoder.of());
       case JDBC:
       default:
         return rows.apply(
             "InsertBatches",
             JdbcIO.<Row>write()
-                .withDataSourceConfiguration(warehouse.dataSource())
-                .withStatement(Identifiers.insertStatement(table, columns))
-                .withPreparedStatementSetter(new RowSetter(new ArrayList<>(constants.values())))
-                .withBatchSize(batchSize)
+                .withDataSourceConfiguration(getWarehouse().dataSource())
+                .withStatement(Identifiers.insertStatement(getTable(), columns))
+                .withPreparedStatementSetter(
+                    new RowSetter(new ArrayList<>(getConstants().values())))
+                .withBatchSize(getBatchSize())
                 .withResults());
     }
   }
 
   private List<String> columns(Schema schema) {
-    List<String> columns = new ArrayList<>(constants.keySet());
+    List<String> columns = new ArrayList<>(getConstants().keySet());
     for (Schema.Field f : schema.getFields()) {
       columns.add(Identifiers.check(f.getName()));
     }
@@ -174,14 +190,14 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
 
   private CopyStream.Spec copySpec(List<String> columns) {
     return new CopyStream.Spec(
-        warehouse,
-        warehouse
+        getWarehouse(),
+        getWarehouse()
             .dialect()
             .script("common", "copy_staging.sql")
-            .withIdentifiers(Map.of("table", table, "columns", columns))
+            .withIdentifiers(Map.of("table", getTable(), "columns", columns))
             .text(),
-        new ArrayList<>(constants.values()),
-        table);
+        new ArrayList<>(getConstants().values()),
+        getTable());
   }
 
   /**
@@ -190,16 +206,16 @@ public final class StageRows<T> extends PTransform<PCollection<T>, PCollection<V
    * method is not {@link LoadMethod#COPY} (the caller then takes the element-by-element path).
    */
   public CopyStream.Spec bulkWriter(Schema schema) {
-    return method == LoadMethod.COPY ? copySpec(columns(schema)) : null;
+    return getMethod() == LoadMethod.COPY ? copySpec(columns(schema)) : null;
   }
 
   public LoadMethod loadMethod() {
-    return method;
+    return getMethod();
   }
 
   /** The table this writer stages into. */
   public String table() {
-    return table;
+    return getTable();
   }
 
   /** Binds constants first, then every schema field by its type; nulls keep their SQL type. */

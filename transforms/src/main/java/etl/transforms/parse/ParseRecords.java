@@ -1,10 +1,10 @@
 package etl.transforms.parse;
 
-import static java.util.Objects.requireNonNull;
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
 
-import etl.transforms.io.DeadLetter;
-import etl.transforms.io.Routed;
-import etl.transforms.io.SourceRecord;
+import com.google.auto.value.AutoValue;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -12,6 +12,7 @@ import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -21,27 +22,44 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 /**
  * Applies a {@link RecordParser} to every {@link SourceRecord}.
  *
- * <p>Input: raw records. Output: {@link Routed} — typed records (with the Beam schema of {@code T})
- * and dead letters. A {@link Rejected} record becomes a dead letter with the parser's reason; an
- * unexpected exception from the parser becomes a dead letter with reason {@code parser_error} and
- * the exception in its message, so a parser bug shows up in the run summary instead of killing the
- * run or vanishing. Pure function of its input: safe to retry.
+ * <p>Input: raw records. Output: {@link WithFailures.Result} — typed records (with the Beam schema
+ * of {@code T}) and dead letters. A {@link Rejected} record becomes a dead letter with the parser's
+ * reason; an unexpected exception from the parser becomes a dead letter with reason {@code
+ * parser_error} and the exception in its message, so a parser bug shows up in the run summary
+ * instead of killing the run or vanishing. Pure function of its input: safe to retry.
  *
  * <p>Metrics in the namespace of the step name: {@code parsed}, {@code dead_letters}.
  */
-public final class ParseRecords<T> extends PTransform<PCollection<SourceRecord>, Routed<T>> {
-  private final RecordParser<T> parser;
-  private final TypeDescriptor<T> type;
+@AutoValue
+public abstract class ParseRecords<T>
+    extends PTransform<PCollection<SourceRecord>, WithFailures.Result<PCollection<T>, DeadLetter>> {
+  abstract String getStepName();
 
-  private ParseRecords(String name, RecordParser<T> parser, TypeDescriptor<T> type) {
-    super(name);
-    this.parser = parser;
-    this.type = type;
+  abstract RecordParser<T> getParser();
+
+  abstract TypeDescriptor<T> getType();
+
+  abstract Builder<T> toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder<T> {
+    abstract Builder<T> setStepName(String stepName);
+
+    abstract Builder<T> setParser(RecordParser<T> parser);
+
+    abstract Builder<T> setType(TypeDescriptor<T> type);
+
+    abstract ParseRecords<T> build();
   }
 
   public static <T> ParseRecords<T> with(RecordParser<T> parser, Class<T> type) {
-    return new ParseRecords<>(
-        "Parse" + type.getSimpleName(), requireNonNull(parser, "parser"), TypeDescriptor.of(type));
+    checkArgument(parser != null, "with(parser, type) called with null parser");
+    checkArgument(type != null, "with(parser, type) called with null type");
+    return new AutoValue_ParseRecords.Builder<T>()
+        .setStepName("Parse" + type.getSimpleName())
+        .setParser(parser)
+        .setType(TypeDescriptor.of(type))
+        .build();
   }
 
   /**
@@ -49,23 +67,26 @@ public final class ParseRecords<T> extends PTransform<PCollection<SourceRecord>,
    * {@code step} of its dead letters and the namespace of its metrics.
    */
   public ParseRecords<T> named(String stepName) {
-    return new ParseRecords<>(requireNonNull(stepName, "stepName"), parser, type);
+    checkArgument(stepName != null, "named(stepName) called with null stepName");
+    return toBuilder().setStepName(stepName).build();
   }
 
   @Override
-  public Routed<T> expand(PCollection<SourceRecord> input) {
+  public String getName() {
+    return getStepName();
+  }
+
+  @Override
+  public WithFailures.Result<PCollection<T>, DeadLetter> expand(PCollection<SourceRecord> input) {
     TupleTag<T> good = new TupleTag<>();
     TupleTag<DeadLetter> failed = new TupleTag<>();
     PCollectionTuple out =
         input.apply(
             "Parse",
-            ParDo.of(new ParseFn<>(parser, getName(), good, failed))
+            ParDo.of(new ParseFn<>(getParser(), getName(), good, failed))
                 .withOutputTags(good, TupleTagList.of(failed)));
-    return new Routed<>(
-        input.getPipeline(),
-        good,
-        out.get(good).setCoder(coder(input, type)),
-        failed,
+    return WithFailures.Result.of(
+        out.get(good).setCoder(coder(input, getType())),
         out.get(failed).setCoder(coder(input, TypeDescriptor.of(DeadLetter.class))));
   }
 

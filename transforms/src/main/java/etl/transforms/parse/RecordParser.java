@@ -1,6 +1,6 @@
 package etl.transforms.parse;
 
-import etl.transforms.io.SourceRecord;
+import etl.transforms.record.SourceRecord;
 import java.io.Serializable;
 
 /**

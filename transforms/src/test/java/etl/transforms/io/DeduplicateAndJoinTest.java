@@ -1,5 +1,7 @@
 package etl.transforms.io;
 
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.Origin;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +12,9 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
@@ -67,7 +71,7 @@ public class DeduplicateAndJoinTest {
 
   @Test
   public void keepsTheFirstReadRecordPerKeyCountsRepeatsAndDeadLettersConflicts() {
-    Routed<Item> deduped =
+    WithFailures.Result<PCollection<Item>, DeadLetter> deduped =
         p.apply(
                 Create.of(
                     new Item(
@@ -79,9 +83,9 @@ public class DeduplicateAndJoinTest {
                 DeduplicateByKey.<Item, Long>of(i -> i.id, TypeDescriptors.longs(), i -> i.name)
                     .named("Dedup"));
 
-    PAssert.that(deduped.good())
+    PAssert.that(deduped.output())
         .containsInAnyOrder(new Item("a.csv", 9, 7, "seven"), new Item("a.csv", 2, 8, "eight"));
-    PAssert.that(deduped.failed())
+    PAssert.that(deduped.failures())
         .containsInAnyOrder(
             new DeadLetter(
                 "Dedup",
@@ -98,7 +102,7 @@ public class DeduplicateAndJoinTest {
     PCollectionView<Map<Long, Boolean>> known =
         p.apply("Known", Create.of(KV.of(1L, true), KV.of(2L, true))).apply(View.asMap());
 
-    Routed<Item> joined =
+    WithFailures.Result<PCollection<Item>, DeadLetter> joined =
         p.apply(
                 "Items",
                 Create.of(new Item("c.csv", 1, 1, "one"), new Item("c.csv", 2, 3, "three")))
@@ -106,8 +110,8 @@ public class DeduplicateAndJoinTest {
                 KeepKnownKeys.<Item, Long>of(i -> i.id, known, "unknown_thing", "thing id")
                     .named("Join"));
 
-    PAssert.that(joined.good()).containsInAnyOrder(new Item("c.csv", 1, 1, "one"));
-    PAssert.that(joined.failed())
+    PAssert.that(joined.output()).containsInAnyOrder(new Item("c.csv", 1, 1, "one"));
+    PAssert.that(joined.failures())
         .containsInAnyOrder(
             new DeadLetter(
                 "Join", "c.csv", 2, "unknown_thing", "thing id 3 is not loaded", "3,three"));

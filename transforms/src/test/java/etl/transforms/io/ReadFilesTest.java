@@ -2,6 +2,8 @@ package etl.transforms.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -39,15 +43,15 @@ public class ReadFilesTest {
     Path f = write("logs/a.json", utf8("\uFEFFone\r\ntwo\n\n  \nthree"));
     String uri = f.toString();
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(
             new SourceRecord(uri, 1, "one"),
             new SourceRecord(uri, 2, "two"),
             new SourceRecord(uri, 5, "three"));
-    PAssert.that(read.failed()).empty();
+    PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadLogs", "filtered_blank_line")).isEqualTo(2);
     assertThat(counter(result, "ReadLogs", "records")).isEqualTo(3);
@@ -60,12 +64,12 @@ public class ReadFilesTest {
     Path f = write("logs/b.json", bytes);
     String uri = f.toString();
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(new SourceRecord(uri, 1, "good 1"), new SourceRecord(uri, 3, "good 3"));
-    PAssert.that(read.failed())
+    PAssert.that(read.failures())
         .containsInAnyOrder(
             new DeadLetter(
                 "ReadLogs",
@@ -88,14 +92,14 @@ public class ReadFilesTest {
             .filter(m -> !m.resourceId().getFilename().equals("b.json"))
             .toList();
 
-    Routed<SourceRecord> whole =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> whole =
         p.apply(ReadFiles.lines(pattern).onlyFiles(chosen).named("ReadWhole"));
-    Routed<SourceRecord> ranged =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> ranged =
         p.apply(ReadFiles.lines(pattern).splittable(3).onlyFiles(chosen).named("ReadRanged"));
-    Routed<SourceRecord> none =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> none =
         p.apply(ReadFiles.lines(pattern).onlyFiles(java.util.List.of()).named("ReadNone"));
 
-    PAssert.that(whole.good())
+    PAssert.that(whole.output())
         .containsInAnyOrder(
             new SourceRecord(a.toString(), 1, "a1"),
             new SourceRecord(a.toString(), 2, "a2"),
@@ -103,28 +107,78 @@ public class ReadFilesTest {
             new SourceRecord(c.toString(), 2, "c2"),
             new SourceRecord(c.toString(), 3, "c3"));
     // In ranges a record's position is its byte offset.
-    PAssert.that(ranged.good())
+    PAssert.that(ranged.output())
         .containsInAnyOrder(
             new SourceRecord(a.toString(), 0, "a1"),
             new SourceRecord(a.toString(), 3, "a2"),
             new SourceRecord(c.toString(), 0, "c1"),
             new SourceRecord(c.toString(), 3, "c2"),
             new SourceRecord(c.toString(), 6, "c3"));
-    PAssert.that(none.good()).empty();
-    PAssert.that(none.failed()).empty();
+    PAssert.that(none.output()).empty();
+    PAssert.that(none.failures()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadWhole", "files")).isEqualTo(2);
+  }
+
+  @Test
+  public void anUnexpectedHeaderStopsTheWholeFileInEveryRange() throws IOException {
+    Path bad = write("csv/bad.csv", utf8("id,title\n1,a\n2,b\n3,c\n4,d\n"));
+    Path good = write("csv/good.csv", utf8("id,name\n5,e\n"));
+    String pattern = tmp.getRoot() + "/csv/*.csv";
+
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> ranged =
+        p.apply(ReadFiles.lines(pattern).withHeader("id,name").splittable(4).named("ReadRanged"));
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> whole =
+        p.apply(ReadFiles.csvRecords(pattern).withHeader("id,name").named("ReadWhole"));
+
+    PAssert.that(ranged.output()).containsInAnyOrder(new SourceRecord(good.toString(), 8, "5,e"));
+    PAssert.that(ranged.failures())
+        .containsInAnyOrder(
+            new DeadLetter(
+                "ReadRanged",
+                bad.toString(),
+                0,
+                "unexpected_header",
+                "expected the header \"id,name\"; the file was not read",
+                "id,title"));
+    PAssert.that(whole.output()).containsInAnyOrder(new SourceRecord(good.toString(), 2, "5,e"));
+    PAssert.that(whole.failures())
+        .containsInAnyOrder(
+            new DeadLetter(
+                "ReadWhole",
+                bad.toString(),
+                1,
+                "unexpected_header",
+                "expected the header \"id,name\"; the file was not read",
+                "id,title"));
+    PipelineResult result = p.run();
+    assertThat(counter(result, "ReadRanged", "records")).isEqualTo(2);
+    assertThat(counter(result, "ReadRanged", "filtered_header")).isEqualTo(1);
+    assertThat(counter(result, "ReadWhole", "records")).isEqualTo(2);
+  }
+
+  @Test
+  public void refusesAHeaderForWholeFilesAndRangesForCsvRecords() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> p.apply(ReadFiles.wholeFiles("/in/*.json").withHeader("h")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("withHeader()");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ReadFiles.csvRecords("/in/*.csv").splittable(10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ranges");
+    p.enableAbandonedNodeEnforcement(false);
   }
 
   @Test
   public void deadLettersAnEmptyFile() throws IOException {
     Path f = write("logs/empty.json", new byte[0]);
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
 
-    PAssert.that(read.good()).empty();
-    PAssert.that(read.failed())
+    PAssert.that(read.output()).empty();
+    PAssert.that(read.failures())
         .containsInAnyOrder(
             new DeadLetter("ReadLogs", f.toString(), 0, "empty_file", "the file is empty", ""));
     p.run();
@@ -134,16 +188,16 @@ public class ReadFilesTest {
   public void deadLettersALineLongerThanTheLimitWithoutReadingItIntoMemory() throws IOException {
     Path f = write("logs/long.json", utf8("short\n" + "x".repeat(100) + "\nafter"));
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(
             ReadFiles.lines(tmp.getRoot() + "/logs/*.json")
                 .withMaxRecordBytes(50)
                 .named("ReadLogs"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(
             new SourceRecord(f.toString(), 1, "short"), new SourceRecord(f.toString(), 3, "after"));
-    PAssert.that(read.failed())
+    PAssert.that(read.failures())
         .satisfies(
             dls -> {
               DeadLetter d = dls.iterator().next();
@@ -163,10 +217,10 @@ public class ReadFilesTest {
       out.write(utf8("first\nsecond\n"));
     }
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.gz").named("ReadLogs"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(
             new SourceRecord(f.toString(), 1, "first"),
             new SourceRecord(f.toString(), 2, "second"));
@@ -179,14 +233,14 @@ public class ReadFilesTest {
     Path b = write("songs/A/C/D/two.json", utf8("{\"b\":\n2}"));
     Path empty = write("songs/E/empty.json", new byte[0]);
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(ReadFiles.wholeFiles(tmp.getRoot() + "/songs/**/*.json").named("ReadSongs"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(
             new SourceRecord(a.toString(), 1, "{\"a\":1}\n"),
             new SourceRecord(b.toString(), 1, "{\"b\":\n2}"));
-    PAssert.that(read.failed())
+    PAssert.that(read.failures())
         .containsInAnyOrder(
             new DeadLetter(
                 "ReadSongs", empty.toString(), 0, "empty_file", "the file is empty", ""));
@@ -207,18 +261,18 @@ public class ReadFilesTest {
                     + "y\n"
                     + "z\""));
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(
             ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv")
                 .withHeader("id,title,overview")
                 .named("ReadCsv"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(
             new SourceRecord(f.toString(), 2, "1,A,\"line one\r\nline \"\"two\"\"\""),
             new SourceRecord(f.toString(), 4, "2,B,plain"),
             new SourceRecord(f.toString(), 5, "3,C,\"x\ny\nz\""));
-    PAssert.that(read.failed()).empty();
+    PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadCsv", "filtered_header")).isEqualTo(1);
   }
@@ -228,14 +282,14 @@ public class ReadFilesTest {
       throws IOException {
     Path f = write("csv/other.csv", utf8("title,id\nA,1\n"));
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(
             ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv")
                 .withHeader("id,title")
                 .named("ReadCsv"));
 
-    PAssert.that(read.good()).empty();
-    PAssert.that(read.failed())
+    PAssert.that(read.output()).empty();
+    PAssert.that(read.failures())
         .containsInAnyOrder(
             new DeadLetter(
                 "ReadCsv",
@@ -251,13 +305,13 @@ public class ReadFilesTest {
   public void anUnterminatedQuoteRunsToTheEndOfTheFileAsOneRecord() throws IOException {
     Path f = write("csv/broken.csv", utf8("id,title\n1,\"open\n2,next\n"));
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(
             ReadFiles.csvRecords(tmp.getRoot() + "/csv/*.csv")
                 .withHeader("id,title")
                 .named("ReadCsv"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(new SourceRecord(f.toString(), 2, "1,\"open\n2,next\n"));
     p.run();
   }
@@ -268,20 +322,20 @@ public class ReadFilesTest {
     String text = "a,b,c\r\n1,one\r\n2,two\r\n\r\n3,three\r\n4,four";
     Path f = write("big/ratings.csv", utf8(text));
 
-    Routed<SourceRecord> read =
+    WithFailures.Result<PCollection<SourceRecord>, DeadLetter> read =
         p.apply(
             ReadFiles.lines(tmp.getRoot() + "/big/*.csv")
                 .withHeader("a,b,c")
                 .splittable(4)
                 .named("ReadBig"));
 
-    PAssert.that(read.good())
+    PAssert.that(read.output())
         .containsInAnyOrder(
             new SourceRecord(f.toString(), 7, "1,one"),
             new SourceRecord(f.toString(), 14, "2,two"),
             new SourceRecord(f.toString(), 23, "3,three"),
             new SourceRecord(f.toString(), 32, "4,four"));
-    PAssert.that(read.failed()).empty();
+    PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadBig", "filtered_header")).isEqualTo(1);
     assertThat(counter(result, "ReadBig", "filtered_blank_line")).isEqualTo(1);

@@ -1,8 +1,7 @@
 package etl.transforms.parse;
 
-import etl.transforms.io.DeadLetter;
-import etl.transforms.io.Routed;
-import etl.transforms.io.SourceRecord;
+import etl.transforms.record.DeadLetter;
+import etl.transforms.record.SourceRecord;
 import java.io.Serializable;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -10,6 +9,8 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -50,7 +51,7 @@ public class ParseRecordsTest {
 
   @Test
   public void routesGoodRecordsOnAndRejectedOnesToDeadLettersWithReasonAndRawText() {
-    Routed<Num> parsed =
+    WithFailures.Result<PCollection<Num>, DeadLetter> parsed =
         p.apply(
                 Create.of(
                     new SourceRecord("f.txt", 1, "41"),
@@ -58,8 +59,8 @@ public class ParseRecordsTest {
                     new SourceRecord("f.txt", 3, "43")))
             .apply(ParseRecords.with(ParseRecordsTest::parse, Num.class).named("ParseNumbers"));
 
-    PAssert.that(parsed.good()).containsInAnyOrder(new Num(41), new Num(43));
-    PAssert.that(parsed.failed())
+    PAssert.that(parsed.output()).containsInAnyOrder(new Num(41), new Num(43));
+    PAssert.that(parsed.failures())
         .containsInAnyOrder(
             new DeadLetter(
                 "ParseNumbers",
@@ -73,12 +74,12 @@ public class ParseRecordsTest {
 
   @Test
   public void turnsAnUnexpectedParserExceptionIntoADeadLetterInsteadOfFailingTheRun() {
-    Routed<Num> parsed =
+    WithFailures.Result<PCollection<Num>, DeadLetter> parsed =
         p.apply(Create.of(new SourceRecord("f.txt", 7, "boom"), new SourceRecord("f.txt", 8, "1")))
             .apply(ParseRecords.with(ParseRecordsTest::parse, Num.class).named("ParseNumbers"));
 
-    PAssert.that(parsed.good()).containsInAnyOrder(new Num(1));
-    PAssert.that(parsed.failed())
+    PAssert.that(parsed.output()).containsInAnyOrder(new Num(1));
+    PAssert.that(parsed.failures())
         .containsInAnyOrder(
             new DeadLetter(
                 "ParseNumbers",

@@ -24,7 +24,6 @@ import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 import org.junit.Before;
@@ -33,12 +32,13 @@ import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
- * StageRows and MergeAndCheck against a real PostgreSQL: rows of any schema type are staged by
- * name, merged after every write finished, and a failed check rolls the whole MERGE back.
+ * StageRows then MergeRunner against a real PostgreSQL: rows of any schema type are staged by name,
+ * merged after every write finished, and a failed check rolls the whole MERGE back.
  */
-public class MergeAndCheckTest {
+public class MergeRunnerTest {
   @ClassRule public static final TestPostgres PG = new TestPostgres();
   private static Warehouse warehouse;
+  private MergeRunner.Outcome lastOutcome;
 
   @DefaultSchema(JavaFieldSchema.class)
   public static final class Item implements Serializable {
@@ -102,32 +102,33 @@ public class MergeAndCheckTest {
           new Item(2, "it's \"quoted\"; drop table d_item; --", null, T1),
           new Item(3, null, new BigDecimal("0.10"), null));
 
-  private void load(String runId, List<Item> items, List<Check> checks) {
+  private void load(String runId, List<Item> items, List<Check> checks) throws SQLException {
     load(runId, items, checks, StageRows.LoadMethod.JDBC);
   }
 
-  private void load(
-      String runId, List<Item> items, List<Check> checks, StageRows.LoadMethod method) {
+  private void load(String runId, List<Item> items, List<Check> checks, StageRows.LoadMethod method)
+      throws SQLException {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    PCollection<Void> staged =
-        p.apply(Create.of(items))
-            .apply(
-                "StageItems",
-                StageRows.<Item>into(warehouse, "s_item")
-                    .withConstant("run_id", runId)
-                    .withBatchSize(2)
-                    .withLoadMethod(method));
-    p.apply(
-        "MergeAndCheck",
-        MergeAndCheck.of(warehouse, "items", runId)
-            .withStagingTables(List.of("s_item"))
-            .withMerges(
-                List.of(
-                    new MergeRunner.Merge(
-                        "d_item", SqlScript.load("items/postgres/merge_d_item.sql"))))
-            .withChecks(checks)
-            .after(List.of(staged)));
+    p.apply(Create.of(items))
+        .apply(
+            "StageItems",
+            StageRows.<Item>into(warehouse, "s_item")
+                .withConstant("run_id", runId)
+                .withBatchSize(2)
+                .withLoadMethod(method));
     p.run().waitUntilFinish();
+    lastOutcome = merge(runId, checks);
+  }
+
+  private MergeRunner.Outcome merge(String runId, List<Check> checks) throws SQLException {
+    return new MergeRunner(
+            warehouse,
+            "items",
+            List.of("s_item"),
+            List.of(
+                new MergeRunner.Merge("d_item", SqlScript.load("items/postgres/merge_d_item.sql"))),
+            checks)
+        .run(runId);
   }
 
   private static final List<Check> ITEM_CHECKS =
@@ -137,6 +138,7 @@ public class MergeAndCheckTest {
   public void stagesRowsByColumnNameAndMergesTheLatestPerKey() throws SQLException {
     load("run-1", ITEMS, ITEM_CHECKS);
 
+    assertThat(lastOutcome.committed()).isTrue();
     assertThat(lines("select count(*) from s_item where run_id = 'run-1'")).containsExactly("4");
     assertThat(lines("select item_id, name, price, seen_at from d_item order by item_id"))
         .containsExactly(
@@ -201,16 +203,7 @@ public class MergeAndCheckTest {
     load("run-1", ITEMS, ITEM_CHECKS);
     List<String> first = lines("select * from d_item order by item_id");
 
-    MergeRunner.Outcome again =
-        new MergeRunner(
-                warehouse,
-                "items",
-                List.of("s_item"),
-                List.of(
-                    new MergeRunner.Merge(
-                        "d_item", SqlScript.load("items/postgres/merge_d_item.sql"))),
-                ITEM_CHECKS)
-            .run("run-1");
+    MergeRunner.Outcome again = merge("run-1", ITEM_CHECKS);
 
     assertThat(again.changedRows()).containsEntry("d_item", 0L);
     assertThat(again.committed()).isTrue();
@@ -233,8 +226,10 @@ public class MergeAndCheckTest {
                         List.of("tag_id"),
                         TableDef.ForeignKey.required("item_id", "d_item", "item_id")))));
 
-    // The pipeline finishes (a runner must not retry a deliberate rollback); nothing is published.
+    // The run ends normally (a runner must not retry a deliberate rollback); nothing is published.
     load("run-2", List.of(new Item(1, "pear", BigDecimal.ONE, T2)), withOrphans);
+
+    assertThat(lastOutcome.committed()).isFalse();
 
     assertThat(lines("select * from d_item order by item_id")).isEqualTo(before);
     assertThat(

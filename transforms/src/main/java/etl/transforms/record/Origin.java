@@ -1,4 +1,4 @@
-package etl.transforms.io;
+package etl.transforms.record;
 
 /**
  * A parsed record that remembers where it was read, so a later step (a join, a de-duplication) can

@@ -1,4 +1,4 @@
-package etl.transforms.io;
+package etl.transforms.record;
 
 import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;

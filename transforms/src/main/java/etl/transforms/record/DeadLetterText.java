@@ -1,4 +1,4 @@
-package etl.transforms.io;
+package etl.transforms.record;
 
 /** Keeps raw text that travels into the dead-letter table bounded, saying how much was cut. */
 public final class DeadLetterText {
