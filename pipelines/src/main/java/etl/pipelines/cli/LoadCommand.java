@@ -4,6 +4,7 @@ import etl.pipelines.answers.AnswersRunner;
 import etl.pipelines.core.AnswerOptions;
 import etl.pipelines.core.Errors;
 import etl.pipelines.core.Inputs;
+import etl.pipelines.core.Source;
 import etl.pipelines.core.WarehouseJob;
 import etl.pipelines.core.WarehouseOptions;
 import etl.pipelines.run.LoadRun;
@@ -15,6 +16,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine.Command;
@@ -65,7 +68,8 @@ public final class LoadCommand extends BeamCommand {
     ExitCode code;
     try {
       FileSystems.setDefaultPipelineOptions(options);
-      Inputs.check(job.requiredInputs(options));
+      job.validate(options);
+      Inputs.check(required(job, options));
       try (WarehouseSession session = WarehouseSession.open(options)) {
         session.lock(job.name());
         RunSummary summary =
@@ -89,6 +93,18 @@ public final class LoadCommand extends BeamCommand {
       writeNotRun(job, options, code, kept.toString(StandardCharsets.UTF_8), err);
     }
     return code.code();
+  }
+
+  /** Each required source's name → its files. */
+  private static <O extends WarehouseOptions> Map<String, String> required(
+      WarehouseJob<O> job, O options) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    for (Source<O, ?> source : job.sources()) {
+      if (!source.optional()) {
+        inputs.put(source.inputName(), source.pattern(options));
+      }
+    }
+    return inputs;
   }
 
   private static ExitCode summarize(RunSummary summary, WarehouseOptions options, PrintStream out) {

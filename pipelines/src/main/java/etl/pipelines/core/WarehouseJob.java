@@ -35,17 +35,17 @@ public interface WarehouseJob<O extends WarehouseOptions> {
   Map<String, Long> generate(Path dir, double scaleFactor, long seed, double defectRate)
       throws IOException;
 
-  /** Required inputs, by description → file pattern; each must match at least one file. */
-  Map<String, String> requiredInputs(O options);
+  /**
+   * Its inputs, each declared once: the load reads them in {@link #expand}, checks that every
+   * required one matches files before it starts, and accounts for each one it read.
+   */
+  List<Source<O, ?>> sources();
+
+  /** Checks options beyond what Beam checks; {@link ConfigException} with one clear line. */
+  default void validate(O options) {}
 
   /** Staging tables by name, in DDL order. Each has a {@code run_id} column. */
   List<String> stagingTables();
-
-  /**
-   * How each source's records are accounted for (read = loaded + dead-lettered + filtered); a run
-   * whose sources do not balance publishes nothing. Sources this run does not read are left out.
-   */
-  List<AccountedSource> sources(O options);
 
   /** Final tables by name, in MERGE order (dimensions before facts). */
   List<String> finalTables();

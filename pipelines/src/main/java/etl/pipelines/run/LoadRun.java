@@ -1,14 +1,15 @@
 package etl.pipelines.run;
 
+import etl.pipelines.core.AccountedSource;
 import etl.pipelines.core.ConfigException;
 import etl.pipelines.core.Errors;
 import etl.pipelines.core.JobContext;
 import etl.pipelines.core.StagingSink;
 import etl.pipelines.core.WarehouseJob;
 import etl.pipelines.core.WarehouseOptions;
-import etl.transforms.record.DeadLetter;
 import etl.transforms.jdbc.Warehouse;
 import etl.transforms.merge.MergeRunner;
+import etl.transforms.record.DeadLetter;
 import etl.transforms.sql.SqlRunner;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -81,9 +82,9 @@ public final class LoadRun<O extends WarehouseOptions> {
     load.prepare(arguments);
     // 2. Stage: the pipeline reads, parses and stages the selected files; failures go to
     //    etl_dead_letter.
-    load.stage(sinks.apply(load.runId));
+    JobContext staged = load.stage(sinks.apply(load.runId));
     // 3. Account for every record of every source; nothing is published unless all balance.
-    boolean balanced = load.failure == null && load.account();
+    boolean balanced = load.failure == null && load.account(staged.sources());
     // 4. Publish: the MERGEs, the file manifest and the checks in one transaction.
     if (balanced) {
       load.publish();
@@ -125,7 +126,7 @@ public final class LoadRun<O extends WarehouseOptions> {
     LOG.info("Run {} of {} into {}", runId, job.name(), warehouse);
   }
 
-  private void stage(StagingSink sink) {
+  private JobContext stage(StagingSink sink) {
     Pipeline pipeline = Pipeline.create(options);
     JobContext context = new JobContext(runId, sink, manifest::select);
     job.expand(pipeline, options, context);
@@ -159,11 +160,12 @@ public final class LoadRun<O extends WarehouseOptions> {
       progress.done();
       failure = e;
     }
+    return context;
   }
 
-  private boolean account() {
+  private boolean account(List<AccountedSource> sources) {
     try {
-      balances = Accounting.balances(job.sources(options), counters, warehouse, runId);
+      balances = Accounting.balances(sources, counters, warehouse, runId);
     } catch (SQLException e) {
       failure = e;
       return false;

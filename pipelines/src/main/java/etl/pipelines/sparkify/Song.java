@@ -1,6 +1,7 @@
 package etl.pipelines.sparkify;
 
 import com.google.auto.value.AutoValue;
+import etl.transforms.record.Origin;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -15,7 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @AutoValue
 @DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public abstract class Song {
+public abstract class Song implements Origin {
   public abstract String getSource();
 
   public abstract String getSongId();
@@ -73,5 +74,15 @@ public abstract class Song {
   @Override
   public String toString() {
     return getSongId() + " " + getTitle() + " by " + getArtistName() + " (" + getArtistId() + ")";
+  }
+
+  @Override
+  public String originSource() {
+    return getSource();
+  }
+
+  @Override
+  public long originPosition() {
+    return 1; // a song file is one record;
   }
 }

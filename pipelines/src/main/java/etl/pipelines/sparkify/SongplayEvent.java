@@ -1,6 +1,7 @@
 package etl.pipelines.sparkify;
 
 import com.google.auto.value.AutoValue;
+import etl.transforms.record.Origin;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -17,7 +18,7 @@ import org.joda.time.Instant;
 @AutoValue
 @DefaultSchema(AutoValueSchema.class)
 @SchemaCaseFormat(CaseFormat.LOWER_UNDERSCORE)
-public abstract class SongplayEvent {
+public abstract class SongplayEvent implements Origin {
   public abstract String getSource();
 
   public abstract long getLine();
@@ -115,5 +116,15 @@ public abstract class SongplayEvent {
   @Override
   public String toString() {
     return getEventId() + " " + getPage() + " user " + getUserId() + " at " + getTs();
+  }
+
+  @Override
+  public String originSource() {
+    return getSource();
+  }
+
+  @Override
+  public long originPosition() {
+    return getLine();
   }
 }

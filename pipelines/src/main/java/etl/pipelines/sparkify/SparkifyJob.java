@@ -1,16 +1,13 @@
 package etl.pipelines.sparkify;
 
-import etl.pipelines.core.AccountedSource;
 import etl.pipelines.core.Answer;
 import etl.pipelines.core.Chart;
-import etl.pipelines.core.Inputs;
 import etl.pipelines.core.JobContext;
+import etl.pipelines.core.Join;
+import etl.pipelines.core.Source;
 import etl.pipelines.core.WarehouseJob;
-import etl.transforms.io.ReadFiles;
-import etl.transforms.parse.ParseRecords;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -27,6 +24,35 @@ import org.apache.beam.sdk.values.PCollection;
  * d_song}), not in the files of the current run.
  */
 public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
+  /** One JSON object per song file; read only the files new or changed since the last load. */
+  static final Source<SparkifyOptions, Song> SONGS =
+      Source.<SparkifyOptions, Song>builder()
+          .setName("song files")
+          .setInputName("song files")
+          .setStep("Songs")
+          .setFile("song_data/**/*.json")
+          .setOption(SparkifyOptions::getSongs)
+          .setFormat(Source.Format.WHOLE_FILE)
+          .setParser(new SongParser())
+          .setType(Song.class)
+          .setIncremental(true)
+          .setStagedIn("s_song")
+          .build();
+
+  /** JSON lines, one event each; read only the logs new or changed since the last load. */
+  static final Source<SparkifyOptions, SongplayEvent> EVENTS =
+      Source.<SparkifyOptions, SongplayEvent>builder()
+          .setName("events")
+          .setInputName("event logs")
+          .setStep("Events")
+          .setFile("log_data/**/*.json")
+          .setOption(SparkifyOptions::getEvents)
+          .setParser(new EventParser())
+          .setType(SongplayEvent.class)
+          .setIncremental(true)
+          .setStagedIn("s_songplay_event")
+          .build();
+
   public static final String NAME = "sparkify";
 
   @Override
@@ -63,26 +89,6 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
     return SparkifyGenerator.generate(dir, scaleFactor, seed, defectRate);
   }
 
-  static String songs(SparkifyOptions o) {
-    return o.getSongs() != null
-        ? Inputs.absolute(o.getSongs())
-        : Inputs.under(o.getInput(), "song_data/**/*.json");
-  }
-
-  static String events(SparkifyOptions o) {
-    return o.getEvents() != null
-        ? Inputs.absolute(o.getEvents())
-        : Inputs.under(o.getInput(), "log_data/**/*.json");
-  }
-
-  @Override
-  public Map<String, String> requiredInputs(SparkifyOptions options) {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("song files", songs(options));
-    inputs.put("event logs", events(options));
-    return inputs;
-  }
-
   @Override
   public List<String> stagingTables() {
     return List.of("s_song", "s_songplay_event");
@@ -91,21 +97,6 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   @Override
   public List<String> finalTables() {
     return List.of("d_artist", "d_song", "d_user", "d_time", "f_songplay");
-  }
-
-  @Override
-  public List<AccountedSource> sources(SparkifyOptions options) {
-    return List.of(
-        AccountedSource.of(
-            "song files",
-            "ReadSongs",
-            List.of("ParseSongs"),
-            new AccountedSource.Staged("s_song", List.of("source"))),
-        AccountedSource.of(
-            "events",
-            "ReadEvents",
-            List.of("ParseEvents"),
-            new AccountedSource.Staged("s_songplay_event", List.of("source", "line"))));
   }
 
   @Override
@@ -155,22 +146,13 @@ public final class SparkifyJob implements WarehouseJob<SparkifyOptions> {
   }
 
   @Override
+  public List<Source<SparkifyOptions, ?>> sources() {
+    return List.of(SONGS, EVENTS);
+  }
+
+  @Override
   public List<PCollection<?>> expand(Pipeline p, SparkifyOptions options, JobContext ctx) {
-    PCollection<Song> songs =
-        ctx.keepGood(
-            ctx.keepGood(
-                    p.apply(
-                        ctx.incremental(ReadFiles.wholeFiles(songs(options)).named("ReadSongs"))))
-                .apply(ParseRecords.with(new SongParser(), Song.class).named("ParseSongs")));
-    PCollection<SongplayEvent> events =
-        ctx.keepGood(
-            ctx.keepGood(
-                    p.apply(ctx.incremental(ReadFiles.lines(events(options)).named("ReadEvents"))))
-                .apply(
-                    ParseRecords.with(new EventParser(), SongplayEvent.class)
-                        .named("ParseEvents")));
     return List.of(
-        songs.apply("StageSongs", ctx.<Song>stage("s_song")),
-        events.apply("StageEvents", ctx.<SongplayEvent>stage("s_songplay_event")));
+        ctx.load(p, options, SONGS, Join.none()), ctx.load(p, options, EVENTS, Join.none()));
   }
 }

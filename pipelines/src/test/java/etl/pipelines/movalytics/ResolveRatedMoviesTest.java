@@ -1,7 +1,7 @@
 package etl.pipelines.movalytics;
 
+import etl.transforms.parse.ApplyRule;
 import etl.transforms.record.DeadLetter;
-import etl.transforms.io.Routed;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,9 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.joda.time.Instant;
@@ -54,15 +56,15 @@ public class ResolveRatedMoviesTest {
     Rating linkWithoutTmdb = rating(4, 8, 2, "2.5");
     Rating tmdbNotInMetadata = rating(5, 8, 3, "5.0");
 
-    Routed<Rating> out =
+    WithFailures.Result<PCollection<Rating>, DeadLetter> out =
         p.apply(
                 "Ratings",
                 Create.of(List.of(known, unknownLink, linkWithoutTmdb, tmdbNotInMetadata))
                     .withType(TypeDescriptor.of(Rating.class)))
-            .apply(new ResolveRatedMovies(links, movies));
+            .apply(ApplyRule.of(new ResolveRatedMovies(links, movies), ResolveRatedMovies.STEP));
 
-    PAssert.that(out.good()).containsInAnyOrder(known.toBuilder().setMovieId(862L).build());
-    PAssert.that(out.failed())
+    PAssert.that(out.output()).containsInAnyOrder(known.toBuilder().setMovieId(862L).build());
+    PAssert.that(out.failures())
         .containsInAnyOrder(
             deadLetter(
                 3,

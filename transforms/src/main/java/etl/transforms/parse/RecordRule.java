@@ -7,8 +7,9 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * A check or lookup applied to a parsed record, possibly against side inputs (e.g. "the movie must
  * be in the metadata"): returns the record to keep (possibly enriched) or throws {@link Rejected}
- * with a reason code. Used where a rule runs inside another step's DoFn (the bulk path, {@link
- * etl.transforms.io.BulkLoad}); it must be a plain function of the record and the side inputs.
+ * with a reason code. Applied as a step of its own by {@link ApplyRule}, or inside another step's
+ * DoFn (the bulk load, which reads, parses, checks and copies in one step), with the same outcome;
+ * so it must be a plain function of the record and the side inputs.
  */
 public interface RecordRule<T> extends Serializable {
   T apply(T record, SideInputs sideInputs) throws Rejected;
@@ -19,6 +20,11 @@ public interface RecordRule<T> extends Serializable {
   /** The counter of records the rule keeps (its step also counts {@code dead_letters}). */
   default String keptCounter() {
     return "kept";
+  }
+
+  /** The record as a dead letter's raw text, when the rule rejects it. */
+  default String raw(T record) {
+    return String.valueOf(record);
   }
 
   /** Access to a side input's value, materialized once per DoFn instance. */

@@ -1,5 +1,7 @@
 package etl.transforms.io;
 
+import etl.transforms.parse.ApplyRule;
+import etl.transforms.parse.KnownKeys;
 import etl.transforms.record.DeadLetter;
 import etl.transforms.record.Origin;
 import java.io.Serializable;
@@ -107,8 +109,9 @@ public class DeduplicateAndJoinTest {
                 "Items",
                 Create.of(new Item("c.csv", 1, 1, "one"), new Item("c.csv", 2, 3, "three")))
             .apply(
-                KeepKnownKeys.<Item, Long>of(i -> i.id, known, "unknown_thing", "thing id")
-                    .named("Join"));
+                ApplyRule.of(
+                    KnownKeys.<Item, Long>of(i -> i.id, known, "unknown_thing", "thing id"),
+                    "Join"));
 
     PAssert.that(joined.output()).containsInAnyOrder(new Item("c.csv", 1, 1, "one"));
     PAssert.that(joined.failures())
