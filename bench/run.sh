@@ -71,7 +71,7 @@ matrix() {
         run "$label" "$rows" "$floor" direct "$load" java -jar "$JAR" "${common[@]}"
       else
         run "$label" "$rows" "$floor" "spark local[2]" "$load" env SPARK_LOCAL_IP=127.0.0.1 \
-          java "$SPARK_HEAP" $(cat runner-configs/java17.jvm) -cp "$SPARK_CP" etl.pipelines.Main \
+          java "$SPARK_HEAP" $(cat runner-configs/java17.jvm) -cp "$SPARK_CP" etl.pipelines.cli.Main \
           "${common[@]}" $(cat runner-configs/spark-local.args)
       fi
     done

@@ -33,39 +33,17 @@ final class RunFigures {
       double seconds) {}
 
   static RunSummary collect(WarehouseJob<?> job, Warehouse warehouse, Outcome run) {
-    Map<String, Long> staged = new LinkedHashMap<>();
-    Map<String, Long> tables = new LinkedHashMap<>();
-    List<Map<String, Object>> deadLetters = new ArrayList<>();
-    Map<String, List<Map<String, Object>>> queries = new LinkedHashMap<>();
-    List<Map<String, Object>> checks = new ArrayList<>();
-    Map<String, Object> params = Map.of("run_id", run.runId());
+    Figures f = new Figures();
     String summaryError = null;
-    try (Connection c = warehouse.connect()) {
-      for (String t : job.stagingTables()) {
-        staged.put(t, count(c, warehouse, "count_run_rows.sql", t, params));
-      }
-      for (String t : job.finalTables()) {
-        tables.put(t, count(c, warehouse, "count_rows.sql", t, params));
-      }
-      deadLetters =
-          SqlRunner.queryAll(
-              c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
-      checks =
-          SqlRunner.queryAll(c, warehouse.dialect().script("common", "check_results.sql"), params);
-      if (run.failure() == null) {
-        for (Map.Entry<String, String> q : job.summaryQueries().entrySet()) {
-          queries.put(
-              q.getKey(),
-              SqlRunner.queryAll(c, warehouse.dialect().script(job.name(), q.getValue()), params));
-        }
-      }
+    try {
+      f.read(job, warehouse, run);
     } catch (SQLException e) {
       summaryError = "could not read the run's figures back: " + e.getMessage();
     }
     // A failed check rolls the MERGE back without failing the pipeline; the recorded results
     // say so.
     List<String> failedChecks =
-        checks.stream()
+        f.checks.stream()
             .filter(r -> "fail".equals(r.get("status")))
             .map(
                 r ->
@@ -92,14 +70,49 @@ final class RunFigures {
         null,
         run.files().stream().map(RunSummary.FileRow::of).toList(),
         run.balances(),
-        staged,
-        tables,
-        deadLetters,
-        checks,
+        f.staged,
+        f.tables,
+        f.deadLetters,
+        f.checks,
         run.mergeMillis(),
         run.counters(),
-        queries,
+        f.queries,
         null);
+  }
+
+  /** What the warehouse holds after the run: rows, dead letters, check results, job queries. */
+  private static final class Figures {
+    final Map<String, Long> staged = new LinkedHashMap<>();
+    final Map<String, Long> tables = new LinkedHashMap<>();
+    List<Map<String, Object>> deadLetters = new ArrayList<>();
+    List<Map<String, Object>> checks = new ArrayList<>();
+    final Map<String, List<Map<String, Object>>> queries = new LinkedHashMap<>();
+
+    void read(WarehouseJob<?> job, Warehouse warehouse, Outcome run) throws SQLException {
+      Map<String, Object> params = Map.of("run_id", run.runId());
+      try (Connection c = warehouse.connect()) {
+        for (String t : job.stagingTables()) {
+          staged.put(t, count(c, warehouse, "count_run_rows.sql", t, params));
+        }
+        for (String t : job.finalTables()) {
+          tables.put(t, count(c, warehouse, "count_rows.sql", t, params));
+        }
+        deadLetters =
+            SqlRunner.queryAll(
+                c, warehouse.dialect().script("common", "dead_letters_by_reason.sql"), params);
+        checks =
+            SqlRunner.queryAll(
+                c, warehouse.dialect().script("common", "check_results.sql"), params);
+        if (run.failure() == null) {
+          for (Map.Entry<String, String> q : job.summaryQueries().entrySet()) {
+            queries.put(
+                q.getKey(),
+                SqlRunner.queryAll(
+                    c, warehouse.dialect().script(job.name(), q.getValue()), params));
+          }
+        }
+      }
+    }
   }
 
   private static long count(

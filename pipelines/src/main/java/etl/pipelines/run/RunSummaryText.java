@@ -52,6 +52,15 @@ final class RunSummaryText {
       out.println("  " + s.message());
     }
     printTimes(s, out);
+    printRead(s, out);
+    printRows(s, out);
+    printDeadLetters(s, out);
+    printChecks(s, out);
+    out.flush();
+  }
+
+  /** The incremental inputs' files, every step's counters, each source's balance. */
+  private static void printRead(RunSummary s, PrintStream out) {
     if (!s.files().isEmpty()) {
       out.println();
       out.println("Files of incremental inputs (etl_loaded_file)");
@@ -63,9 +72,6 @@ final class RunSummaryText {
       s.stepMetrics()
           .forEach(
               (step, counters) -> {
-                if (step.startsWith("Merge")) {
-                  return;
-                }
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-24s", step));
                 counters.forEach(
                     (name, v) -> line.append(String.format(Locale.ROOT, " %s=%d", name, v)));
@@ -79,19 +85,23 @@ final class RunSummaryText {
         out.printf(Locale.ROOT, "  %-3s %s%n", b.balanced() ? "ok" : "BAD", b);
       }
     }
+  }
+
+  private static void printRows(RunSummary s, PrintStream out) {
     out.println();
     out.println("Staged this run");
     s.stagedRows().forEach((t, n) -> out.printf(Locale.ROOT, "  %-24s %,12d%n", t, n));
     out.println("Warehouse tables (rows after the run)");
     s.tableRows().forEach((t, n) -> out.printf(Locale.ROOT, "  %-24s %,12d%n", t, n));
+  }
+
+  /** Dead letters by step and reason, then the warehouse's own summary queries. */
+  private static void printDeadLetters(RunSummary s, PrintStream out) {
     out.println();
-    long dlTotal =
+    long total =
         s.deadLetters().stream().mapToLong(d -> ((Number) d.get("records")).longValue()).sum();
     out.printf(
-        Locale.ROOT,
-        "Dead letters: %,d (etl_dead_letter where run_id = '%s')%n",
-        dlTotal,
-        s.runId());
+        Locale.ROOT, "Dead letters: %,d (etl_dead_letter where run_id = '%s')%n", total, s.runId());
     for (Map<String, Object> d : s.deadLetters()) {
       out.printf(
           Locale.ROOT,
@@ -109,6 +119,9 @@ final class RunSummaryText {
         out.println(line);
       }
     }
+  }
+
+  private static void printChecks(RunSummary s, PrintStream out) {
     out.println();
     long failed = s.checks().stream().filter(r -> "fail".equals(r.get("status"))).count();
     out.printf(
@@ -123,6 +136,5 @@ final class RunSummaryText {
             r.get("sample"));
       }
     }
-    out.flush();
   }
 }
