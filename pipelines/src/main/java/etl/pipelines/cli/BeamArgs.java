@@ -1,5 +1,6 @@
 package etl.pipelines.cli;
 
+import etl.pipelines.core.Errors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +46,15 @@ final class BeamArgs {
       all.add("--enforceEncodability=false");
     }
     return parse(type, all.toArray(new String[0]));
+  }
+
+  /**
+   * Beam's message for options that do not parse, on one line; where Jackson could not make an
+   * option's value, only the reason the option gave.
+   */
+  static String problem(IllegalArgumentException e) {
+    return Errors.firstLine(e.getMessage())
+        .replaceFirst("^Cannot construct instance of .*problem: ", "");
   }
 
   /** The command line as recorded in etl_run: values of secret-looking options are masked. */

@@ -57,7 +57,7 @@ public final class LoadCommand extends BeamCommand {
     try {
       options = BeamArgs.parseLoad(job.optionsClass(), args);
     } catch (IllegalArgumentException e) {
-      err.println("error: " + Errors.firstLine(e.getMessage()));
+      err.println("error: " + BeamArgs.problem(e));
       err.println("Run with --help=" + job.optionsClass().getName() + " for the options.");
       return ExitCode.CONFIG_ERROR.code();
     }

@@ -2,7 +2,6 @@ package etl.pipelines.cli;
 
 import etl.pipelines.Warehouses;
 import etl.pipelines.core.ConnectionOptions;
-import etl.pipelines.core.Errors;
 import etl.pipelines.core.WarehouseJob;
 import etl.pipelines.run.WarehouseSession;
 import etl.transforms.jdbc.Warehouse;
@@ -33,7 +32,7 @@ abstract class OnLoadedWarehouse<T extends ConnectionOptions> extends BeamComman
     try {
       options = BeamArgs.parse(optionsClass(), beamArgs());
     } catch (IllegalArgumentException e) {
-      err.println("error: " + Errors.firstLine(e.getMessage()));
+      err.println("error: " + BeamArgs.problem(e));
       return ExitCode.CONFIG_ERROR.code();
     }
     try (WarehouseSession session =
