@@ -128,16 +128,39 @@ public final class ExtractCommand implements Runnable {
 
     @Override
     int extract() throws IOException {
-      URI uri;
+      URI uri = uri();
+      List<String> rows = observations(uri, download(uri));
+      StringBuilder csv = new StringBuilder("DATE,").append(series).append('\n');
+      rows.forEach(r -> csv.append(r).append('\n'));
+      String target = join(output, "consumer_price_index.csv");
+      write(target, csv.toString().getBytes(StandardCharsets.UTF_8));
+      out.printf(
+          Locale.ROOT,
+          "Wrote %s: %d months of %s, %s to %s%n",
+          target,
+          rows.size(),
+          series,
+          rows.get(0).substring(0, 7),
+          rows.get(rows.size() - 1).substring(0, 7));
+      return ExitCode.OK.code();
+    }
+
+    /** {@code --url} with the series filled in; only http(s). */
+    private URI uri() {
       try {
-        uri = URI.create(url.replace("{series}", series));
+        URI uri = URI.create(url.replace("{series}", series));
         if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
           throw new IllegalArgumentException("not an http(s) URL");
         }
+        return uri;
       } catch (IllegalArgumentException e) {
         throw new ExtractException(
             "--url is not a usable URL: " + url + " (" + e.getMessage() + ")");
       }
+    }
+
+    /** The response body; anything but HTTP 200 is an error. */
+    private String download(URI uri) {
       HttpResponse<String> response;
       try {
         HttpClient client =
@@ -165,8 +188,12 @@ public final class ExtractCommand implements Runnable {
       if (response.statusCode() != 200) {
         throw new ExtractException(uri + " answered HTTP " + response.statusCode());
       }
-      List<String> lines =
-          response.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+      return response.body();
+    }
+
+    /** The body's data rows, after checking the header names the series and every row parses. */
+    private List<String> observations(URI uri, String body) {
+      List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
       // FRED's header names the date column DATE (older) or observation_date (since 2024).
       if (lines.isEmpty()
           || !lines.get(0).matches("(?i)(DATE|observation_date)," + Pattern.quote(series))) {
@@ -188,19 +215,7 @@ public final class ExtractCommand implements Runnable {
       if (rows.isEmpty()) {
         throw new ExtractException(uri + " sent no observations of " + series);
       }
-      StringBuilder csv = new StringBuilder("DATE,").append(series).append('\n');
-      rows.forEach(r -> csv.append(r).append('\n'));
-      String target = join(output, "consumer_price_index.csv");
-      write(target, csv.toString().getBytes(StandardCharsets.UTF_8));
-      out.printf(
-          Locale.ROOT,
-          "Wrote %s: %d months of %s, %s to %s%n",
-          target,
-          rows.size(),
-          series,
-          rows.get(0).substring(0, 7),
-          rows.get(rows.size() - 1).substring(0, 7));
-      return ExitCode.OK.code();
+      return rows;
     }
 
     private static String abbreviate(String s) {

@@ -39,6 +39,12 @@ public final class MovalyticsGenerator {
     10770
   };
 
+  private static final String MOVIES_HEADER =
+      "adult,belongs_to_collection,budget,genres,homepage,id,imdb_id,original_language,"
+          + "original_title,overview,popularity,poster_path,production_companies,"
+          + "production_countries,release_date,revenue,runtime,spoken_languages,status,tagline,"
+          + "title,video,vote_average,vote_count\r\n";
+
   private MovalyticsGenerator() {}
 
   /** Writes the six files into {@code dir}; returns the expected counts (records and defects). */
@@ -56,13 +62,13 @@ public final class MovalyticsGenerator {
     writeLinks(dir.resolve("links.csv"), movies, random.split(), expected);
     writeRatings(
         dir.resolve("ratings.csv"), ratings, users, movies, random.split(), defectRate, expected);
-    writeCredits(dir.resolve("credits.csv"), movies, random.split());
-    writeKeywords(dir.resolve("keywords.csv"), movies, random.split());
+    MovieDetailsGenerator.writeCredits(dir.resolve("credits.csv"), movies, random.split());
+    MovieDetailsGenerator.writeKeywords(dir.resolve("keywords.csv"), movies, random.split());
     writeCpi(dir.resolve("consumer_price_index.csv"), random.split());
     return expected;
   }
 
-  private static BufferedWriter open(Path file) throws IOException {
+  static BufferedWriter open(Path file) throws IOException {
     return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
@@ -77,8 +83,7 @@ public final class MovalyticsGenerator {
     long shifted = 0;
     long badLiteral = 0;
     try (BufferedWriter w = open(file)) {
-      w.write(
-          "adult,belongs_to_collection,budget,genres,homepage,id,imdb_id,original_language,original_title,overview,popularity,poster_path,production_companies,production_countries,release_date,revenue,runtime,spoken_languages,status,tagline,title,video,vote_average,vote_count\r\n");
+      w.write(MOVIES_HEADER);
       for (int i = 1; i <= movies; i++) {
         long id = tmdbId(i);
         int year = 2017 - (int) Math.min(101, Math.floor(-Math.log(1 - r.nextDouble()) * 25));
@@ -86,21 +91,7 @@ public final class MovalyticsGenerator {
         boolean hasRevenue = r.nextDouble() < 0.4;
         long revenue = hasRevenue ? Math.round(Math.exp(14 + 2.2 * r.nextGaussian())) + 1 : 0;
         long budget = hasRevenue ? Math.max(1, revenue / (1 + r.nextInt(4))) : 0;
-        int genreCount = r.nextInt(4);
-        StringBuilder genres = new StringBuilder("[");
-        int firstGenre = r.nextInt(GENRES.length);
-        for (int g = 0; g < genreCount; g++) {
-          int k = (firstGenre + g * 7) % GENRES.length;
-          genres
-              .append(g > 0 ? ", " : "")
-              .append("{'id': ")
-              .append(GENRE_IDS[k])
-              .append(", 'name': '")
-              .append(GENRES[k])
-              .append("'}");
-        }
-        genres.append(']');
-        String genreCell = genres.toString();
+        String genreCell = genres(r);
         String idCell = Long.toString(id);
         if (r.nextDouble() < defectRate) {
           if (r.nextBoolean()) {
@@ -111,10 +102,7 @@ public final class MovalyticsGenerator {
             badLiteral++;
           }
         }
-        String overview =
-            i % 7 == 0
-                ? "\"Movie " + i + " begins \"\"here\"\".\r\nIt ends on a second line.\""
-                : "\"A generated movie, number " + i + ".\"";
+        String overview = overview(i);
         int votes = (int) Math.floor(Math.exp(r.nextDouble() * 9)) - 1;
         w.write(
             String.format(
@@ -143,6 +131,31 @@ public final class MovalyticsGenerator {
     }
     expected.put("shifted_row", shifted);
     expected.put("invalid_literal", badLiteral);
+  }
+
+  /** Up to three genres as the Python-literal list the Kaggle file holds. */
+  private static String genres(SplittableRandom r) {
+    int genreCount = r.nextInt(4);
+    StringBuilder genres = new StringBuilder("[");
+    int firstGenre = r.nextInt(GENRES.length);
+    for (int g = 0; g < genreCount; g++) {
+      int k = (firstGenre + g * 7) % GENRES.length;
+      genres
+          .append(g > 0 ? ", " : "")
+          .append("{'id': ")
+          .append(GENRE_IDS[k])
+          .append(", 'name': '")
+          .append(GENRES[k])
+          .append("'}");
+    }
+    return genres.append(']').toString();
+  }
+
+  /** A quoted overview; every seventh spans two lines and holds escaped quotes. */
+  private static String overview(int i) {
+    return i % 7 == 0
+        ? "\"Movie " + i + " begins \"\"here\"\".\r\nIt ends on a second line.\""
+        : "\"A generated movie, number " + i + ".\"";
   }
 
   private static void writeLinks(
@@ -231,75 +244,6 @@ public final class MovalyticsGenerator {
   private static final String[] HALVES = {
     "0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0"
   };
-
-  private static void writeCredits(Path file, int movies, SplittableRandom r) throws IOException {
-    try (BufferedWriter w = open(file)) {
-      w.write("cast,crew,id\n");
-      for (int i = 1; i <= movies; i++) {
-        StringBuilder cast = new StringBuilder("[");
-        int n = 1 + r.nextInt(5);
-        for (int c = 0; c < n; c++) {
-          int person = 1 + r.nextInt(Math.max(10, movies * 3));
-          cast.append(c > 0 ? ", " : "")
-              .append("{'cast_id': ")
-              .append(c + 1)
-              .append(", 'character': \"Role ")
-              .append(c)
-              .append("'s part\", 'credit_id': 'ca")
-              .append(i)
-              .append('x')
-              .append(c)
-              .append("', 'gender': ")
-              .append(r.nextInt(3))
-              .append(", 'id': ")
-              .append(person)
-              .append(", 'name': 'Person ")
-              .append(person)
-              .append("', 'order': ")
-              .append(c)
-              .append(", 'profile_path': None}");
-        }
-        cast.append(']');
-        int director = 1 + r.nextInt(Math.max(10, movies / 2));
-        String crew =
-            "[{'credit_id': 'cr"
-                + i
-                + "', 'department': 'Directing', 'gender': 2, 'id': "
-                + (1_000_000 + director)
-                + ", 'job': 'Director', 'name': 'Director "
-                + director
-                + "', 'profile_path': None}]";
-        w.write(
-            "\""
-                + cast.toString().replace("\"", "\"\"")
-                + "\",\""
-                + crew
-                + "\","
-                + tmdbId(i)
-                + "\n");
-      }
-    }
-  }
-
-  private static void writeKeywords(Path file, int movies, SplittableRandom r) throws IOException {
-    try (BufferedWriter w = open(file)) {
-      w.write("id,keywords\n");
-      for (int i = 1; i <= movies; i++) {
-        StringBuilder k = new StringBuilder("[");
-        int n = r.nextInt(5);
-        for (int j = 0; j < n; j++) {
-          int kw = 1 + r.nextInt(Math.max(20, movies / 4));
-          k.append(j > 0 ? ", " : "")
-              .append("{'id': ")
-              .append(kw)
-              .append(", 'name': 'keyword ")
-              .append(kw)
-              .append("'}");
-        }
-        w.write(tmdbId(i) + ",\"" + k.append(']') + "\"\n");
-      }
-    }
-  }
 
   private static void writeCpi(Path file, SplittableRandom r) throws IOException {
     try (BufferedWriter w = open(file)) {

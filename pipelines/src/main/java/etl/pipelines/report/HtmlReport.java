@@ -2,8 +2,6 @@ package etl.pipelines.report;
 
 import etl.pipelines.answers.AnswersRunner;
 import etl.pipelines.core.Chart;
-import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /**
  * One self-contained HTML file per warehouse: for each chart of the warehouse, the chart (drawn by
@@ -30,9 +24,6 @@ import org.knowm.xchart.style.Styler;
  */
 public final class HtmlReport {
   private static final int MAX_TABLE_ROWS = 25;
-  private static final Color[] SERIES_COLORS = {
-    new Color(0x2f6690), new Color(0xd1495b), new Color(0x3a7d44)
-  };
 
   private HtmlReport() {}
 
@@ -42,6 +33,19 @@ public final class HtmlReport {
       List<Map<String, Object>> deadLetters,
       List<Map<String, Object>> checks) {}
 
+  private static final String STYLE =
+      "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;"
+          + "max-width:1100px;color:#222;padding:0 1rem}\n"
+          + "h1{margin-bottom:.2rem}"
+          + "h2{margin-top:2.5rem;border-bottom:1px solid #ddd;padding-bottom:.3rem}\n"
+          + ".meta,.covers{color:#555;font-size:.92rem}"
+          + "img{max-width:100%;height:auto;display:block;margin:1rem 0}\n"
+          + "table{border-collapse:collapse;font-size:.88rem;margin:.5rem 0 1rem}"
+          + "th,td{border:1px solid #ddd;padding:.25rem .6rem}\n"
+          + "th{background:#f4f6f8;text-align:left}"
+          + "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+          + ".pass{color:#2e7d32}.fail{color:#c62828;font-weight:bold}nav a{margin-right:1rem}\n";
+
   public static void write(
       Path file,
       String warehouse,
@@ -50,6 +54,18 @@ public final class HtmlReport {
       LatestRun latest)
       throws IOException {
     StringBuilder h = new StringBuilder();
+    head(h, warehouse);
+    intro(h, warehouse, results, latest);
+    for (AnswersRunner.Result r : results) {
+      answer(h, charts, r);
+    }
+    latestRun(h, latest);
+    h.append("</body>\n</html>\n");
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, h, StandardCharsets.UTF_8);
+  }
+
+  private static void head(StringBuilder h, String warehouse) {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
@@ -57,23 +73,13 @@ public final class HtmlReport {
         .append(" report</title>\n")
         .append("<link rel=\"icon\" href=\"data:,\">\n")
         .append("<style>\n")
-        .append(
-            "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem"
-                + " auto;max-width:1100px;color:#222;padding:0 1rem}\n")
-        .append(
-            "h1{margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:1px solid"
-                + " #ddd;padding-bottom:.3rem}\n")
-        .append(
-            ".meta,.covers{color:#555;font-size:.92rem}img{max-width:100%;height:auto;display:block;margin:1rem"
-                + " 0}\n")
-        .append(
-            "table{border-collapse:collapse;font-size:.88rem;margin:.5rem 0 1rem}th,td{border:1px"
-                + " solid #ddd;padding:.25rem .6rem}\n")
-        .append(
-            "th{background:#f4f6f8;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .append(
-            ".pass{color:#2e7d32}.fail{color:#c62828;font-weight:bold}nav a{margin-right:1rem}\n")
+        .append(STYLE)
         .append("</style>\n</head>\n<body>\n");
+  }
+
+  /** The title, when and from which run, and a link to each section. */
+  private static void intro(
+      StringBuilder h, String warehouse, List<AnswersRunner.Result> results, LatestRun latest) {
     h.append("<h1>").append(esc(title(warehouse))).append("</h1>\n");
     h.append("<p class=\"meta\">Generated ")
         .append(
@@ -96,35 +102,37 @@ public final class HtmlReport {
           .append("</a>");
     }
     h.append("<a href=\"#run\">Dead letters and checks</a></nav>\n");
+  }
 
-    for (AnswersRunner.Result r : results) {
-      Chart chart =
-          charts.stream()
-              .filter(c -> c.answer().equals(r.answer().name()))
-              .findFirst()
-              .orElse(null);
-      h.append("<section id=\"")
-          .append(esc(r.answer().name()))
-          .append("\">\n<h2>")
+  /** One answer's section: its chart (if it has one and rows), what it covers, its table. */
+  private static void answer(StringBuilder h, List<Chart> charts, AnswersRunner.Result r)
+      throws IOException {
+    Chart chart =
+        charts.stream().filter(c -> c.answer().equals(r.answer().name())).findFirst().orElse(null);
+    h.append("<section id=\"")
+        .append(esc(r.answer().name()))
+        .append("\">\n<h2>")
+        .append(esc(r.answer().question()))
+        .append("</h2>\n");
+    if (chart != null && !r.rows().isEmpty()) {
+      h.append("<img alt=\"")
           .append(esc(r.answer().question()))
-          .append("</h2>\n");
-      if (chart != null && !r.rows().isEmpty()) {
-        h.append("<img alt=\"")
-            .append(esc(r.answer().question()))
-            .append("\" src=\"data:image/png;base64,")
-            .append(Base64.getEncoder().encodeToString(png(chart, r)))
-            .append("\">\n");
-      } else if (r.rows().isEmpty()) {
-        h.append("<p>No rows: the warehouse holds nothing this answer can use yet.</p>\n");
-      }
-      h.append("<p class=\"covers\">Covers: ");
-      List<String> covers = new ArrayList<>();
-      r.coverage().forEach((k, v) -> covers.add(k.replace('_', ' ') + " " + format(v)));
-      h.append(esc(String.join(", ", covers))).append(".</p>\n");
-      table(h, r.rows());
-      h.append("</section>\n");
+          .append("\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(ChartImage.png(chart, r)))
+          .append("\">\n");
+    } else if (r.rows().isEmpty()) {
+      h.append("<p>No rows: the warehouse holds nothing this answer can use yet.</p>\n");
     }
+    h.append("<p class=\"covers\">Covers: ");
+    List<String> covers = new ArrayList<>();
+    r.coverage().forEach((k, v) -> covers.add(k.replace('_', ' ') + " " + format(v)));
+    h.append(esc(String.join(", ", covers))).append(".</p>\n");
+    table(h, r.rows());
+    h.append("</section>\n");
+  }
 
+  /** The last section: the latest run, its dead letters by step and reason, its checks. */
+  private static void latestRun(StringBuilder h, LatestRun latest) {
     h.append("<section id=\"run\">\n<h2>The latest run: dead letters and checks</h2>\n");
     if (latest.run() == null) {
       h.append("<p>No run recorded.</p>\n");
@@ -146,72 +154,35 @@ public final class HtmlReport {
       } else {
         table(h, latest.deadLetters());
       }
-      long failed = latest.checks().stream().filter(c -> !"pass".equals(c.get("status"))).count();
-      h.append("<h3>Checks: ")
-          .append(latest.checks().size() - failed)
-          .append(" of ")
-          .append(latest.checks().size())
-          .append(
-              " passed</h3>\n"
-                  + "<table><tr><th>check</th><th>status</th><th>violations</th><th>sample</th></tr>\n");
-      for (Map<String, Object> c : latest.checks()) {
-        boolean pass = "pass".equals(c.get("status"));
-        h.append("<tr><td>")
-            .append(esc(str(c.get("check_name"))))
-            .append("</td><td class=\"")
-            .append(pass ? "pass" : "fail")
-            .append("\">")
-            .append(esc(str(c.get("status"))))
-            .append("</td><td class=\"n\">")
-            .append(esc(format(c.get("violations"))))
-            .append("</td><td>")
-            .append(esc(str(c.get("sample"))))
-            .append("</td></tr>\n");
-      }
-      h.append("</table>\n");
+      checks(h, latest.checks());
     }
-    h.append("</section>\n</body>\n</html>\n");
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, h, StandardCharsets.UTF_8);
+    h.append("</section>\n");
   }
 
-  /** The chart as PNG: the first {@code maxBars} rows, one bar series per column. */
-  static byte[] png(Chart chart, AnswersRunner.Result r) throws IOException {
-    List<Map<String, Object>> rows =
-        r.rows().subList(0, Math.min(chart.maxBars(), r.rows().size()));
-    CategoryChart c =
-        new CategoryChartBuilder()
-            .width(1000)
-            .height(460)
-            .title(r.answer().question())
-            .xAxisTitle(chart.x().replace('_', ' '))
-            .yAxisTitle(chart.valueLabel())
-            .build();
-    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    c.getStyler().setLegendVisible(chart.series().size() > 1);
-    c.getStyler().setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotGridVerticalLinesVisible(false);
-    c.getStyler().setSeriesColors(SERIES_COLORS);
-    c.getStyler().setYAxisDecimalPattern("#,###.##");
-    c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    boolean longLabels = rows.stream().anyMatch(row -> str(row.get(chart.x())).length() > 8);
-    c.getStyler().setXAxisLabelRotation(longLabels ? 35 : 0);
-    c.getStyler().setOverlapped(false);
-    List<String> labels = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      String label = str(row.get(chart.x()));
-      labels.add(label.length() > 40 ? label.substring(0, 39) + "…" : label);
+  private static void checks(StringBuilder h, List<Map<String, Object>> checks) {
+    long failed = checks.stream().filter(c -> !"pass".equals(c.get("status"))).count();
+    h.append("<h3>Checks: ")
+        .append(checks.size() - failed)
+        .append(" of ")
+        .append(checks.size())
+        .append(" passed</h3>\n")
+        .append(
+            "<table><tr><th>check</th><th>status</th><th>violations</th><th>sample</th></tr>\n");
+    for (Map<String, Object> c : checks) {
+      boolean pass = "pass".equals(c.get("status"));
+      h.append("<tr><td>")
+          .append(esc(str(c.get("check_name"))))
+          .append("</td><td class=\"")
+          .append(pass ? "pass" : "fail")
+          .append("\">")
+          .append(esc(str(c.get("status"))))
+          .append("</td><td class=\"n\">")
+          .append(esc(format(c.get("violations"))))
+          .append("</td><td>")
+          .append(esc(str(c.get("sample"))))
+          .append("</td></tr>\n");
     }
-    for (String column : chart.series()) {
-      List<Number> values = new ArrayList<>();
-      for (Map<String, Object> row : rows) {
-        Object v = row.get(column);
-        values.add(v instanceof Number n ? n.doubleValue() : 0.0);
-      }
-      c.addSeries(column.replace('_', ' '), labels, values);
-    }
-    return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
+    h.append("</table>\n");
   }
 
   private static void table(StringBuilder h, List<Map<String, Object>> rows) {
@@ -279,7 +250,7 @@ public final class HtmlReport {
     return warehouse.substring(0, 1).toUpperCase(Locale.ROOT) + warehouse.substring(1);
   }
 
-  private static String str(Object v) {
+  static String str(Object v) {
     return v == null ? "" : String.valueOf(v);
   }
 

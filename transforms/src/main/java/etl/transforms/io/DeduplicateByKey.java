@@ -125,6 +125,7 @@ public abstract class DeduplicateByKey<T extends Origin, K>
     private final TupleTag<DeadLetter> failed;
     private final Counter repeats;
     private final Counter duplicates;
+    private final Counter keptCount;
 
     KeepFirstFn(
         String step,
@@ -142,8 +143,6 @@ public abstract class DeduplicateByKey<T extends Origin, K>
       this.keptCount = Metrics.counter(step, "kept");
     }
 
-    private final org.apache.beam.sdk.metrics.Counter keptCount;
-
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<T>> shard, MultiOutputReceiver out) {
       Map<K, List<T>> byKey = new HashMap<>();
@@ -151,38 +150,45 @@ public abstract class DeduplicateByKey<T extends Origin, K>
         byKey.computeIfAbsent(key.apply(t), k -> new ArrayList<>(1)).add(t);
       }
       for (Map.Entry<K, List<T>> group : byKey.entrySet()) {
-        List<T> records = group.getValue();
         keptCount.inc();
-        if (records.size() == 1) {
-          out.get(good).output(records.get(0));
-          continue;
-        }
-        records.sort(
-            Comparator.comparing(Origin::originSource).thenComparingLong(Origin::originPosition));
-        T kept = records.get(0);
-        out.get(good).output(kept);
-        Object keptContent = content.apply(kept);
-        for (T other : records.subList(1, records.size())) {
-          if (Objects.equals(content.apply(other), keptContent)) {
-            repeats.inc();
-          } else {
-            duplicates.inc();
-            out.get(failed)
-                .output(
-                    new DeadLetter(
-                        step,
-                        other.originSource(),
-                        other.originPosition(),
-                        "duplicate_key",
-                        "key "
-                            + group.getKey()
-                            + " was already read at "
-                            + kept.originSource()
-                            + ":"
-                            + kept.originPosition()
-                            + " with other content; the first is kept",
-                        other.toString()));
-          }
+        keepFirst(group.getKey(), group.getValue(), out);
+      }
+    }
+
+    /**
+     * Outputs the first record of a key (by source, then position); a later one with the same
+     * content is counted, one with other content is a dead letter.
+     */
+    private void keepFirst(K key, List<T> records, MultiOutputReceiver out) {
+      if (records.size() == 1) {
+        out.get(good).output(records.get(0));
+        return;
+      }
+      records.sort(
+          Comparator.comparing(Origin::originSource).thenComparingLong(Origin::originPosition));
+      T kept = records.get(0);
+      out.get(good).output(kept);
+      Object keptContent = content.apply(kept);
+      for (T other : records.subList(1, records.size())) {
+        if (Objects.equals(content.apply(other), keptContent)) {
+          repeats.inc();
+        } else {
+          duplicates.inc();
+          out.get(failed)
+              .output(
+                  new DeadLetter(
+                      step,
+                      other.originSource(),
+                      other.originPosition(),
+                      "duplicate_key",
+                      "key "
+                          + key
+                          + " was already read at "
+                          + kept.originSource()
+                          + ":"
+                          + kept.originPosition()
+                          + " with other content; the first is kept",
+                      other.toString()));
         }
       }
     }

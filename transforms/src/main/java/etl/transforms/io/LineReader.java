@@ -138,17 +138,16 @@ final class LineReader implements Serializable {
         return true;
       }
       counts.records++;
-      counts.deadLetters++;
-      out.failed(
-          new DeadLetter(
-              step,
-              uri,
-              position,
-              "unexpected_header",
-              "expected the header \""
-                  + new String(header, StandardCharsets.UTF_8)
-                  + "\"; the file was not read",
-              lossy(s.bytes, start, end)));
+      failed(
+          uri,
+          position,
+          "unexpected_header",
+          "expected the header \""
+              + new String(header, StandardCharsets.UTF_8)
+              + "\"; the file was not read",
+          lossy(s.bytes, start, end),
+          counts,
+          out);
       return false;
     }
     if (!s.tooLong && isBlank(s.bytes, start, end)) {
@@ -157,34 +156,44 @@ final class LineReader implements Serializable {
     }
     counts.records++;
     if (s.tooLong) {
-      counts.deadLetters++;
-      out.failed(
-          new DeadLetter(
-              step,
-              uri,
-              position,
-              "record_too_large",
-              "record exceeds " + maxRecordBytes + " bytes",
-              lossy(s.bytes, start, Math.min(end, start + RAW_PREFIX_BYTES))));
+      failed(
+          uri,
+          position,
+          "record_too_large",
+          "record exceeds " + maxRecordBytes + " bytes",
+          lossy(s.bytes, start, Math.min(end, start + RAW_PREFIX_BYTES)),
+          counts,
+          out);
       return true;
     }
     String text;
     try {
       text = s.decoder.reset().decode(ByteBuffer.wrap(s.bytes, start, end - start)).toString();
     } catch (CharacterCodingException e) {
-      counts.deadLetters++;
-      out.failed(
-          new DeadLetter(
-              step,
-              uri,
-              position,
-              "invalid_encoding",
-              "bytes are not valid UTF-8",
-              lossy(s.bytes, start, end)));
+      failed(
+          uri,
+          position,
+          "invalid_encoding",
+          "bytes are not valid UTF-8",
+          lossy(s.bytes, start, end),
+          counts,
+          out);
       return true;
     }
     out.record(new SourceRecord(uri, position, text));
     return true;
+  }
+
+  private void failed(
+      String uri,
+      long position,
+      String reason,
+      String message,
+      String raw,
+      Counts counts,
+      Emitter out) {
+    counts.deadLetters++;
+    out.failed(new DeadLetter(step, uri, position, reason, message, raw));
   }
 
   private boolean isHeader(RecordScanner s, int start, int end) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * so final tables are exactly as they were before the run.
  *
  * <p>Check results are recorded in {@code etl_check_result} on a separate connection, so they
- * survive the rollback they caused. Plain JDBC, no Beam: it runs on the driver, after the
- * pipeline, for the load and for the {@code check} command alike.
+ * survive the rollback they caused. Plain JDBC, no Beam: it runs on the driver, after the pipeline,
+ * for the load and for the {@code check} command alike.
  */
 public final class MergeRunner implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -150,42 +150,13 @@ public final class MergeRunner implements Serializable {
           long ms = (System.nanoTime() - started) / 1_000_000;
           started = timed(millis, "merge_" + merge.table(), started);
           step++;
-          if (progress == null) {
-            LOG.info(
-                "{} run {}: MERGE {} of {}: {} changed {} rows in {} ms",
-                pipeline,
-                runId,
-                step,
-                merges.size(),
-                merge.table(),
-                n,
-                ms);
-          } else {
-            progress.accept(
-                String.format(
-                    java.util.Locale.ROOT,
-                    "MERGE %d of %d: %s, %,d rows changed, %.1f s",
-                    step,
-                    merges.size(),
-                    merge.table(),
-                    n,
-                    ms / 1000.0));
-          }
+          reportMerge(runId, step, merge.table(), n, ms);
         }
         for (Check check : checks) {
           results.add(runCheck(c, check, params));
         }
         timed(millis, "checks", started);
-        if (progress == null) {
-          LOG.info("{} run {}: {} checks done", pipeline, runId, checks.size());
-        } else {
-          progress.accept(
-              String.format(
-                  java.util.Locale.ROOT,
-                  "checks: %d of %d passed",
-                  results.stream().filter(CheckResult::passed).count(),
-                  checks.size()));
-        }
+        reportChecks(runId, results);
         if (results.stream().allMatch(CheckResult::passed)) {
           c.commit();
         } else {
@@ -197,6 +168,44 @@ public final class MergeRunner implements Serializable {
       }
     }
     return new Outcome(changed, results, millis);
+  }
+
+  /** One MERGE done: to the progress listener if there is one, else to the log. */
+  private void reportMerge(String runId, int step, String table, long n, long ms) {
+    if (progress == null) {
+      LOG.info(
+          "{} run {}: MERGE {} of {}: {} changed {} rows in {} ms",
+          pipeline,
+          runId,
+          step,
+          merges.size(),
+          table,
+          n,
+          ms);
+    } else {
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "MERGE %d of %d: %s, %,d rows changed, %.1f s",
+              step,
+              merges.size(),
+              table,
+              n,
+              ms / 1000.0));
+    }
+  }
+
+  private void reportChecks(String runId, List<CheckResult> results) {
+    if (progress == null) {
+      LOG.info("{} run {}: {} checks done", pipeline, runId, checks.size());
+    } else {
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "checks: %d of %d passed",
+              results.stream().filter(CheckResult::passed).count(),
+              checks.size()));
+    }
   }
 
   /**

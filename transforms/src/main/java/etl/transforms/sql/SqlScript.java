@@ -215,9 +215,9 @@ public final class SqlScript implements Serializable {
       implements Serializable {
     private static final Pattern WRITES =
         Pattern.compile(
-            "(?is)^(?:\\s|--[^\\n"
-                + "]*\\n"
-                + ")*(?:(?:merge|insert)\\s+into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)\\b.*");
+            "(?is)^(?:\\s|--[^\\n]*\\n)*"
+                + "(?:(?:merge|insert)\\s+into|update|delete\\s+from)"
+                + "\\s+([a-z_][a-z0-9_]*)\\b.*");
 
     /** Whether this statement is a MERGE, INSERT, UPDATE or DELETE of {@code table}. */
     public boolean writes(String table) {
