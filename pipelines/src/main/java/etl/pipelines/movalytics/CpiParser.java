@@ -22,7 +22,7 @@ public final class CpiParser implements RecordParser<CpiMonth> {
 
   @Override
   public CpiMonth parse(SourceRecord record) throws Rejected {
-    CsvFields f = CsvFields.parse(record.text, COLUMNS);
+    CsvFields f = CsvFields.parse(record.getText(), COLUMNS);
     LocalDate date = f.optionalDate("DATE");
     if (date == null) {
       throw new Rejected("missing_field", "DATE is empty");
@@ -36,8 +36,8 @@ public final class CpiParser implements RecordParser<CpiMonth> {
     }
     BigDecimal cpi = f.optionalDecimal(SERIES, 3, 0.001, 1e6);
     return CpiMonth.create(
-        record.source,
-        record.position,
+        record.getSource(),
+        record.getPosition(),
         new Instant(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()),
         cpi);
   }

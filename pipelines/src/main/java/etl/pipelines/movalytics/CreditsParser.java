@@ -21,7 +21,7 @@ public final class CreditsParser implements RecordParser<CreditsRecord> {
 
   @Override
   public CreditsRecord parse(SourceRecord record) throws Rejected {
-    CsvFields f = CsvFields.parse(record.text, COLUMNS);
+    CsvFields f = CsvFields.parse(record.getText(), COLUMNS);
     long movieId = f.requiredLong("id");
     List<CastCredit> cast = new ArrayList<>();
     for (Map<String, Object> c : list(f, "cast")) {
@@ -49,7 +49,7 @@ public final class CreditsParser implements RecordParser<CreditsRecord> {
               .setJob(optionalText(c, "job"))
               .build());
     }
-    return CreditsRecord.create(record.source, record.position, movieId, cast, crew);
+    return CreditsRecord.create(record.getSource(), record.getPosition(), movieId, cast, crew);
   }
 
   private static List<Map<String, Object>> list(CsvFields f, String column) throws Rejected {

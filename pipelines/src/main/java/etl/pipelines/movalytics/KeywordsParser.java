@@ -20,7 +20,7 @@ public final class KeywordsParser implements RecordParser<KeywordsRecord> {
 
   @Override
   public KeywordsRecord parse(SourceRecord record) throws Rejected {
-    CsvFields f = CsvFields.parse(record.text, COLUMNS);
+    CsvFields f = CsvFields.parse(record.getText(), COLUMNS);
     long movieId = f.requiredLong("id");
     String cell = f.optionalText("keywords", 10_000_000);
     List<MovieKeyword> keywords = new ArrayList<>();
@@ -29,6 +29,6 @@ public final class KeywordsParser implements RecordParser<KeywordsRecord> {
       keywords.add(
           MovieKeyword.create(movieId, CreditsParser.id(k), CreditsParser.text(k, "name")));
     }
-    return KeywordsRecord.create(record.source, record.position, movieId, keywords);
+    return KeywordsRecord.create(record.getSource(), record.getPosition(), movieId, keywords);
   }
 }

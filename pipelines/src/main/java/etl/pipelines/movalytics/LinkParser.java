@@ -17,10 +17,10 @@ public final class LinkParser implements RecordParser<Link> {
 
   @Override
   public Link parse(SourceRecord record) throws Rejected {
-    CsvFields f = CsvFields.parse(record.text, COLUMNS);
+    CsvFields f = CsvFields.parse(record.getText(), COLUMNS);
     return Link.create(
-        record.source,
-        record.position,
+        record.getSource(),
+        record.getPosition(),
         f.requiredLong("movieId"),
         f.optionalText("imdbId", 16),
         f.optionalLong("tmdbId"));

@@ -57,7 +57,7 @@ public final class MovieParser implements RecordParser<MovieRecord> {
 
   @Override
   public MovieRecord parse(SourceRecord record) throws Rejected {
-    CsvFields f = CsvFields.parse(record.text, COLUMNS);
+    CsvFields f = CsvFields.parse(record.getText(), COLUMNS);
     String id = f.optionalText("id", 64);
     if (id != null && DATE_LIKE.matcher(id.strip()).matches()) {
       throw new Rejected(
@@ -72,8 +72,8 @@ public final class MovieParser implements RecordParser<MovieRecord> {
     LocalDate released = f.optionalDate("release_date");
     // The order of the checks below decides the reason of a record with several bad fields.
     return MovieRecord.builder()
-        .setSource(record.source)
-        .setLine(record.position)
+        .setSource(record.getSource())
+        .setLine(record.getPosition())
         .setMovieId(movieId)
         .setImdbId(f.optionalText("imdb_id", 16))
         .setTitle(f.optionalText("title", TEXT))

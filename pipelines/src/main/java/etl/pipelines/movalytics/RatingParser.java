@@ -24,7 +24,7 @@ public final class RatingParser implements RecordParser<Rating> {
 
   @Override
   public Rating parse(SourceRecord record) throws Rejected {
-    CsvFields f = CsvFields.parse(record.text, COLUMNS);
+    CsvFields f = CsvFields.parse(record.getText(), COLUMNS);
     long userId = f.requiredLong("userId");
     long movieId = f.requiredLong("movieId");
     BigDecimal rating = f.optionalDecimal("rating", 1, 0.5, 5.0);
@@ -42,8 +42,8 @@ public final class RatingParser implements RecordParser<Rating> {
       throw new Rejected("out_of_range", "userId and movieId must be positive");
     }
     return Rating.builder()
-        .setSource(record.source)
-        .setLine(record.position)
+        .setSource(record.getSource())
+        .setLine(record.getPosition())
         .setUserId(userId)
         .setMovielensId(movieId)
         .setMovieId(null)

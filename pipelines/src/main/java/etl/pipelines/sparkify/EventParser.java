@@ -32,7 +32,7 @@ public final class EventParser implements RecordParser<SongplayEvent> {
 
   @Override
   public SongplayEvent parse(SourceRecord record) throws Rejected {
-    JsonObject o = JsonObject.parse(record.text);
+    JsonObject o = JsonObject.parse(record.getText());
     long ts = timestamp(o.requiredLong("ts"), "ts");
     long sessionId = o.requiredLong("sessionId");
     int itemInSession = o.requiredInt("itemInSession");
@@ -59,8 +59,8 @@ public final class EventParser implements RecordParser<SongplayEvent> {
     BigDecimal registration = o.optionalDecimal("registration", 0, 0, Long.MAX_VALUE);
     // The order of the checks below decides the reason of a record with several bad fields.
     return SongplayEvent.builder()
-        .setSource(record.source)
-        .setLine(record.position)
+        .setSource(record.getSource())
+        .setLine(record.getPosition())
         .setEventId(eventId(sessionId, itemInSession, ts))
         .setTs(new Instant(ts))
         .setUserId(userId)

@@ -23,7 +23,7 @@ public final class SongParser implements RecordParser<Song> {
 
   @Override
   public Song parse(SourceRecord record) throws Rejected {
-    JsonObject o = JsonObject.parse(record.text);
+    JsonObject o = JsonObject.parse(record.getText());
     String songId = o.requiredText("song_id", ID_LENGTH);
     String title = o.requiredText("title", TEXT_LENGTH);
     String artistId = o.requiredText("artist_id", ID_LENGTH);
@@ -43,7 +43,7 @@ public final class SongParser implements RecordParser<Song> {
     }
     Integer numSongs = o.optionalInt("num_songs");
     return Song.builder()
-        .setSource(record.source)
+        .setSource(record.getSource())
         .setSongId(songId)
         .setTitle(title)
         .setArtistId(artistId)

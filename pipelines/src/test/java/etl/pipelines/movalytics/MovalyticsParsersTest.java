@@ -24,7 +24,7 @@ public class MovalyticsParsersTest {
           + " 'English'}]\",Released,,Toy Story,False,7.7,5415";
 
   private static SourceRecord record(String text) {
-    return new SourceRecord("movies_metadata.csv", 2, text);
+    return SourceRecord.create("movies_metadata.csv", 2, text);
   }
 
   @Test
@@ -93,7 +93,8 @@ public class MovalyticsParsersTest {
 
   @Test
   public void parsesRatingsAndRejectsImpossibleOnes() throws Rejected {
-    Rating r = new RatingParser().parse(new SourceRecord("ratings.csv", 2, "1,31,2.5,1260759144"));
+    Rating r =
+        new RatingParser().parse(SourceRecord.create("ratings.csv", 2, "1,31,2.5,1260759144"));
     assertThat(r.getUserId()).isEqualTo(1);
     assertThat(r.getMovielensId()).isEqualTo(31);
     assertThat(r.getMovieId()).isNull();
@@ -108,7 +109,7 @@ public class MovalyticsParsersTest {
 
   @Test
   public void parsesTheCpiSeriesAndRejectsAMissingMonthValue() throws Rejected {
-    CpiMonth m = new CpiParser().parse(new SourceRecord("cpi.csv", 2, "1999-01-01,102.700"));
+    CpiMonth m = new CpiParser().parse(SourceRecord.create("cpi.csv", 2, "1999-01-01,102.700"));
     assertThat(m.getMonthStart()).isEqualTo(Instant.parse("1999-01-01T00:00:00Z"));
     assertThat(m.getCpi()).isEqualTo(new BigDecimal("102.700"));
 
@@ -127,7 +128,8 @@ public class MovalyticsParsersTest {
             + " 7879, 'job': 'Director', 'name': 'John Lasseter', 'profile_path':"
             + " '/7EdqiNbr4FRjIhKHyPPdFfEEEFG.jpg'}]\"";
     CreditsRecord c =
-        new CreditsParser().parse(new SourceRecord("credits.csv", 2, cast + "," + crew + ",862"));
+        new CreditsParser()
+            .parse(SourceRecord.create("credits.csv", 2, cast + "," + crew + ",862"));
 
     assertThat(c.getMovieId()).isEqualTo(862);
     assertThat(c.getCast())

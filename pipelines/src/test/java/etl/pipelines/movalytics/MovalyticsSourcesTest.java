@@ -57,7 +57,7 @@ public class MovalyticsSourcesTest {
         .apply(
             "Describe",
             MapElements.into(TypeDescriptors.strings())
-                .via(d -> d.step + " " + d.reason + " " + d.position));
+                .via(d -> d.getStep() + " " + d.getReason() + " " + d.getPosition()));
   }
 
   @Test

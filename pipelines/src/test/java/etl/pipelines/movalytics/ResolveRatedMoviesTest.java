@@ -36,7 +36,7 @@ public class ResolveRatedMoviesTest {
   }
 
   private static DeadLetter deadLetter(long line, String reason, String message, String raw) {
-    return new DeadLetter(ResolveRatedMovies.STEP, FILE, line, reason, message, raw);
+    return DeadLetter.create(ResolveRatedMovies.STEP, FILE, line, reason, message, raw);
   }
 
   @Test

@@ -27,7 +27,7 @@ public class EventParserTest {
           + "\"ts\":1541207073796,\"userAgent\":null,\"userId\":\"\"}";
 
   private static SourceRecord line(String json) {
-    return new SourceRecord("file:///logs/2018-11-01-events.json", 42, json);
+    return SourceRecord.create("file:///logs/2018-11-01-events.json", 42, json);
   }
 
   @Test

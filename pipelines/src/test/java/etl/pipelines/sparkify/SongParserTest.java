@@ -12,7 +12,7 @@ public class SongParserTest {
   private final SongParser parser = new SongParser();
 
   private static SourceRecord file(String json) {
-    return new SourceRecord("s3://bucket/song_data/A/B/C/TRX.json", 1, json);
+    return SourceRecord.create("s3://bucket/song_data/A/B/C/TRX.json", 1, json);
   }
 
   private static final String GOOD =

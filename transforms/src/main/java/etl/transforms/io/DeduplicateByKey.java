@@ -176,7 +176,7 @@ public abstract class DeduplicateByKey<T extends Origin, K>
           duplicates.inc();
           out.get(failed)
               .output(
-                  new DeadLetter(
+                  DeadLetter.create(
                       step,
                       other.originSource(),
                       other.originPosition(),

@@ -1,5 +1,6 @@
 package etl.transforms.io;
 
+import com.google.auto.value.AutoValue;
 import etl.transforms.record.DeadLetter;
 import etl.transforms.record.SourceRecord;
 import java.io.IOException;
@@ -15,9 +16,8 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
@@ -33,24 +33,24 @@ final class FileRanges {
   private FileRanges() {}
 
   /** Bytes [from, to) of one file; to is Long.MAX_VALUE up to the end of the file. */
-  @DefaultSchema(JavaFieldSchema.class)
-  public static final class Range {
-    public final String uri;
-    public final boolean compressed;
-    public final long from;
-    public final long to;
+  @AutoValue
+  @DefaultSchema(AutoValueSchema.class)
+  public abstract static class Range {
+    public abstract String getUri();
 
-    @SchemaCreate
-    public Range(String uri, boolean compressed, long from, long to) {
-      this.uri = uri;
-      this.compressed = compressed;
-      this.from = from;
-      this.to = to;
+    public abstract boolean getCompressed();
+
+    public abstract long getFrom();
+
+    public abstract long getTo();
+
+    static Range of(String uri, boolean compressed, long from, long to) {
+      return new AutoValue_FileRanges_Range(uri, compressed, from, to);
     }
 
     /** A whole file, as listed. */
     static Range whole(MatchResult.Metadata file) {
-      return new Range(file.resourceId().toString(), isCompressed(file), 0, Long.MAX_VALUE);
+      return of(file.resourceId().toString(), isCompressed(file), 0, Long.MAX_VALUE);
     }
   }
 
@@ -108,7 +108,7 @@ final class FileRanges {
       String uri = m.resourceId().toString();
       for (long from = 0; from < size; from += bytesPerRange) {
         long to = from + bytesPerRange >= size ? Long.MAX_VALUE : from + bytesPerRange;
-        out.output(new Range(uri, false, from, to));
+        out.output(Range.of(uri, false, from, to));
       }
     }
   }
@@ -141,27 +141,32 @@ final class FileRanges {
     }
 
     void read(Range range, LineReader.Emitter out) {
-      if (range.from == 0) {
+      if (range.getFrom() == 0) {
         files.inc();
       }
       LineReader.Counts counts = new LineReader.Counts();
       try {
-        if (range.from > 0 && lines.hasHeader()) {
+        if (range.getFrom() > 0 && lines.hasHeader()) {
           try (InputStream start = open(range, 0)) {
             if (!lines.startsWithHeader(start)) {
               return; // the range at byte 0 dead-lettered the header: the file is not read
             }
           }
         }
-        try (InputStream in = open(range, range.from == 0 ? 0 : range.from - 1)) {
-          lines.read(range.uri, in, range.from, range.to, counts, out);
+        try (InputStream in = open(range, range.getFrom() == 0 ? 0 : range.getFrom() - 1)) {
+          lines.read(range.getUri(), in, range.getFrom(), range.getTo(), counts, out);
         }
       } catch (IOException e) {
         counts.records++;
         counts.deadLetters++;
         out.failed(
-            new DeadLetter(
-                step, range.uri, range.from, "unreadable_file", "cannot read file: " + e, ""));
+            DeadLetter.create(
+                step,
+                range.getUri(),
+                range.getFrom(),
+                "unreadable_file",
+                "cannot read file: " + e,
+                ""));
       } finally {
         add(records, counts.records);
         add(deadLetters, counts.deadLetters);
@@ -180,9 +185,10 @@ final class FileRanges {
     /** The file's bytes from {@code position}, decompressed when the file is compressed. */
     private static InputStream open(Range range, long position) throws IOException {
       ReadableByteChannel channel =
-          FileSystems.open(FileSystems.matchNewResource(range.uri, false));
-      if (range.compressed) {
-        return Channels.newInputStream(Compression.detect(range.uri).readDecompressed(channel));
+          FileSystems.open(FileSystems.matchNewResource(range.getUri(), false));
+      if (range.getCompressed()) {
+        return Channels.newInputStream(
+            Compression.detect(range.getUri()).readDecompressed(channel));
       }
       if (position > 0) {
         ((SeekableByteChannel) channel).position(position);

@@ -111,7 +111,7 @@ final class LineReader implements Serializable {
     if (from == 0 && !any) {
       counts.records++;
       counts.deadLetters++;
-      out.failed(new DeadLetter(step, uri, 0, "empty_file", "the file is empty", ""));
+      out.failed(DeadLetter.create(step, uri, 0, "empty_file", "the file is empty", ""));
     }
   }
 
@@ -180,7 +180,7 @@ final class LineReader implements Serializable {
           out);
       return true;
     }
-    out.record(new SourceRecord(uri, position, text));
+    out.record(SourceRecord.create(uri, position, text));
     return true;
   }
 
@@ -193,7 +193,7 @@ final class LineReader implements Serializable {
       Counts counts,
       Emitter out) {
     counts.deadLetters++;
-    out.failed(new DeadLetter(step, uri, position, reason, message, raw));
+    out.failed(DeadLetter.create(step, uri, position, reason, message, raw));
   }
 
   private boolean isHeader(RecordScanner s, int start, int end) {

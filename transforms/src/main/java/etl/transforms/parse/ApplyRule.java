@@ -98,7 +98,7 @@ public abstract class ApplyRule<T extends Origin>
         deadLetterCount++;
         c.output(
             failed,
-            new DeadLetter(
+            DeadLetter.create(
                 step,
                 record.originSource(),
                 record.originPosition(),

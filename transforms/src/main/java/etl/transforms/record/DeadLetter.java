@@ -1,9 +1,10 @@
 package etl.transforms.record;
 
-import java.util.Objects;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 
 /**
  * A record that could not be read, parsed or validated, with everything needed to find and fix it:
@@ -12,61 +13,58 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
  *
  * <p>All failures of a run end in the one {@code etl_dead_letter} table; nothing is dropped.
  */
-@DefaultSchema(JavaFieldSchema.class)
-public final class DeadLetter {
-  public final String step;
-  public final String source;
-  public final long position;
-  public final String reason;
-  public final String message;
-  public final String raw;
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
+public abstract class DeadLetter {
+  public abstract String getStep();
 
-  @SchemaCreate
-  public DeadLetter(
+  public abstract String getSource();
+
+  public abstract long getPosition();
+
+  public abstract String getReason();
+
+  public abstract String getMessage();
+
+  public abstract String getRaw();
+
+  /** The message and raw text are truncated and made storable (no NUL, valid text). */
+  public static DeadLetter create(
       String step, String source, long position, String reason, String message, String raw) {
-    this.step = step;
-    this.source = source;
-    this.position = position;
-    this.reason = reason;
-    this.message =
-        message == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(message, 1000));
-    this.raw = raw == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(raw));
+    return new AutoValue_DeadLetter(
+        step,
+        source,
+        position,
+        reason,
+        message == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(message, 1000)),
+        raw == null ? "" : DeadLetterText.storable(DeadLetterText.truncate(raw)));
   }
 
   /** The schema coder of dead letters, for outputs whose coder Beam cannot infer. */
-  public static org.apache.beam.sdk.coders.Coder<DeadLetter> coder(org.apache.beam.sdk.Pipeline p) {
+  public static Coder<DeadLetter> coder(org.apache.beam.sdk.Pipeline p) {
     try {
       return p.getSchemaRegistry().getSchemaCoder(DeadLetter.class);
-    } catch (org.apache.beam.sdk.schemas.NoSuchSchemaException e) {
+    } catch (NoSuchSchemaException e) {
       throw new IllegalStateException(e);
     }
   }
 
   public static DeadLetter of(String step, SourceRecord record, String reason, String message) {
-    return new DeadLetter(step, record.source, record.position, reason, message, record.text);
+    return create(
+        step, record.getSource(), record.getPosition(), reason, message, record.getText());
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof DeadLetter)) {
-      return false;
-    }
-    DeadLetter that = (DeadLetter) o;
-    return position == that.position
-        && step.equals(that.step)
-        && source.equals(that.source)
-        && reason.equals(that.reason)
-        && message.equals(that.message)
-        && raw.equals(that.raw);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(step, source, position, reason, message, raw);
-  }
-
-  @Override
-  public String toString() {
-    return step + " " + source + ":" + position + " " + reason + " (" + message + ")";
+  public final String toString() {
+    return getStep()
+        + " "
+        + getSource()
+        + ":"
+        + getPosition()
+        + " "
+        + getReason()
+        + " ("
+        + getMessage()
+        + ")";
   }
 }

@@ -1,9 +1,8 @@
 package etl.transforms.record;
 
-import java.util.Objects;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 
 /**
  * One raw record as read from an input file, before any parsing: where it came from and its text.
@@ -12,35 +11,21 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
  * number for whole-file sources (so always 1 there). Every dead letter carries the same pair, so a
  * failure can be traced back to the exact bytes that caused it.
  */
-@DefaultSchema(JavaFieldSchema.class)
-public final class SourceRecord {
-  public final String source;
-  public final long position;
-  public final String text;
+@AutoValue
+@DefaultSchema(AutoValueSchema.class)
+public abstract class SourceRecord {
+  public abstract String getSource();
 
-  @SchemaCreate
-  public SourceRecord(String source, long position, String text) {
-    this.source = source;
-    this.position = position;
-    this.text = text;
+  public abstract long getPosition();
+
+  public abstract String getText();
+
+  public static SourceRecord create(String source, long position, String text) {
+    return new AutoValue_SourceRecord(source, position, text);
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof SourceRecord)) {
-      return false;
-    }
-    SourceRecord that = (SourceRecord) o;
-    return position == that.position && source.equals(that.source) && text.equals(that.text);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(source, position, text);
-  }
-
-  @Override
-  public String toString() {
-    return source + ":" + position + ": " + DeadLetterText.truncate(text, 200);
+  public final String toString() {
+    return getSource() + ":" + getPosition() + ": " + DeadLetterText.truncate(getText(), 200);
   }
 }

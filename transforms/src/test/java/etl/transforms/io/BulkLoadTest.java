@@ -60,11 +60,11 @@ public class BulkLoadTest {
   /** "id,score": a non-numeric field is rejected as {@code bad_number}. */
   static final RecordParser<Score> PARSER =
       record -> {
-        String[] f = record.text.split(",", -1);
+        String[] f = record.getText().split(",", -1);
         try {
           return new Score(Long.parseLong(f[0]), Integer.parseInt(f[1]));
         } catch (RuntimeException e) {
-          throw new Rejected("bad_number", "not an id,score pair: " + record.text);
+          throw new Rejected("bad_number", "not an id,score pair: " + record.getText());
         }
       };
 
@@ -112,9 +112,9 @@ public class BulkLoadTest {
 
     PAssert.that(failed)
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ParseScores", uri, 13, "bad_number", "not an id,score pair: x,3", "x,3"),
-            new DeadLetter(
+            DeadLetter.create(
                 "CheckScores", uri, 17, "score_out_of_range", "score 9 is not in 0..5", "2,9"));
     PipelineResult result = p.run();
 

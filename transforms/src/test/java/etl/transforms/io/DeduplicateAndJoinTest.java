@@ -89,7 +89,7 @@ public class DeduplicateAndJoinTest {
         .containsInAnyOrder(new Item("a.csv", 9, 7, "seven"), new Item("a.csv", 2, 8, "eight"));
     PAssert.that(deduped.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "Dedup",
                 "a.csv",
                 12,
@@ -116,7 +116,7 @@ public class DeduplicateAndJoinTest {
     PAssert.that(joined.output()).containsInAnyOrder(new Item("c.csv", 1, 1, "one"));
     PAssert.that(joined.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "Join", "c.csv", 2, "unknown_thing", "thing id 3 is not loaded", "3,three"));
     p.run();
   }

@@ -52,15 +52,15 @@ public class LineReaderTest {
 
     @Override
     public void record(SourceRecord r) {
-      records.add(r.position + ":" + r.text);
+      records.add(r.getPosition() + ":" + r.getText());
     }
 
     @Override
     public void failed(DeadLetter d) {
-      assertThat(d.step).isEqualTo("ReadX");
-      assertThat(d.source).isEqualTo(URI);
-      failures.add(d.position + ":" + d.reason);
-      raws.add(d.raw);
+      assertThat(d.getStep()).isEqualTo("ReadX");
+      assertThat(d.getSource()).isEqualTo(URI);
+      failures.add(d.getPosition() + ":" + d.getReason());
+      raws.add(d.getRaw());
     }
   }
 

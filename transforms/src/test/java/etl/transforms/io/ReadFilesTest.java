@@ -48,9 +48,9 @@ public class ReadFilesTest {
 
     PAssert.that(read.output())
         .containsInAnyOrder(
-            new SourceRecord(uri, 1, "one"),
-            new SourceRecord(uri, 2, "two"),
-            new SourceRecord(uri, 5, "three"));
+            SourceRecord.create(uri, 1, "one"),
+            SourceRecord.create(uri, 2, "two"),
+            SourceRecord.create(uri, 5, "three"));
     PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadLogs", "filtered_blank_line")).isEqualTo(2);
@@ -68,10 +68,11 @@ public class ReadFilesTest {
         p.apply(ReadFiles.lines(tmp.getRoot() + "/logs/*.json").named("ReadLogs"));
 
     PAssert.that(read.output())
-        .containsInAnyOrder(new SourceRecord(uri, 1, "good 1"), new SourceRecord(uri, 3, "good 3"));
+        .containsInAnyOrder(
+            SourceRecord.create(uri, 1, "good 1"), SourceRecord.create(uri, 3, "good 3"));
     PAssert.that(read.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ReadLogs",
                 uri,
                 2,
@@ -101,19 +102,19 @@ public class ReadFilesTest {
 
     PAssert.that(whole.output())
         .containsInAnyOrder(
-            new SourceRecord(a.toString(), 1, "a1"),
-            new SourceRecord(a.toString(), 2, "a2"),
-            new SourceRecord(c.toString(), 1, "c1"),
-            new SourceRecord(c.toString(), 2, "c2"),
-            new SourceRecord(c.toString(), 3, "c3"));
+            SourceRecord.create(a.toString(), 1, "a1"),
+            SourceRecord.create(a.toString(), 2, "a2"),
+            SourceRecord.create(c.toString(), 1, "c1"),
+            SourceRecord.create(c.toString(), 2, "c2"),
+            SourceRecord.create(c.toString(), 3, "c3"));
     // In ranges a record's position is its byte offset.
     PAssert.that(ranged.output())
         .containsInAnyOrder(
-            new SourceRecord(a.toString(), 0, "a1"),
-            new SourceRecord(a.toString(), 3, "a2"),
-            new SourceRecord(c.toString(), 0, "c1"),
-            new SourceRecord(c.toString(), 3, "c2"),
-            new SourceRecord(c.toString(), 6, "c3"));
+            SourceRecord.create(a.toString(), 0, "a1"),
+            SourceRecord.create(a.toString(), 3, "a2"),
+            SourceRecord.create(c.toString(), 0, "c1"),
+            SourceRecord.create(c.toString(), 3, "c2"),
+            SourceRecord.create(c.toString(), 6, "c3"));
     PAssert.that(none.output()).empty();
     PAssert.that(none.failures()).empty();
     PipelineResult result = p.run();
@@ -131,20 +132,21 @@ public class ReadFilesTest {
     WithFailures.Result<PCollection<SourceRecord>, DeadLetter> whole =
         p.apply(ReadFiles.csvRecords(pattern).withHeader("id,name").named("ReadWhole"));
 
-    PAssert.that(ranged.output()).containsInAnyOrder(new SourceRecord(good.toString(), 8, "5,e"));
+    PAssert.that(ranged.output())
+        .containsInAnyOrder(SourceRecord.create(good.toString(), 8, "5,e"));
     PAssert.that(ranged.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ReadRanged",
                 bad.toString(),
                 0,
                 "unexpected_header",
                 "expected the header \"id,name\"; the file was not read",
                 "id,title"));
-    PAssert.that(whole.output()).containsInAnyOrder(new SourceRecord(good.toString(), 2, "5,e"));
+    PAssert.that(whole.output()).containsInAnyOrder(SourceRecord.create(good.toString(), 2, "5,e"));
     PAssert.that(whole.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ReadWhole",
                 bad.toString(),
                 1,
@@ -180,7 +182,7 @@ public class ReadFilesTest {
     PAssert.that(read.output()).empty();
     PAssert.that(read.failures())
         .containsInAnyOrder(
-            new DeadLetter("ReadLogs", f.toString(), 0, "empty_file", "the file is empty", ""));
+            DeadLetter.create("ReadLogs", f.toString(), 0, "empty_file", "the file is empty", ""));
     p.run();
   }
 
@@ -196,14 +198,15 @@ public class ReadFilesTest {
 
     PAssert.that(read.output())
         .containsInAnyOrder(
-            new SourceRecord(f.toString(), 1, "short"), new SourceRecord(f.toString(), 3, "after"));
+            SourceRecord.create(f.toString(), 1, "short"),
+            SourceRecord.create(f.toString(), 3, "after"));
     PAssert.that(read.failures())
         .satisfies(
             dls -> {
               DeadLetter d = dls.iterator().next();
-              assertThat(d.reason).isEqualTo("record_too_large");
-              assertThat(d.position).isEqualTo(2);
-              assertThat(d.message).isEqualTo("record exceeds 50 bytes");
+              assertThat(d.getReason()).isEqualTo("record_too_large");
+              assertThat(d.getPosition()).isEqualTo(2);
+              assertThat(d.getMessage()).isEqualTo("record exceeds 50 bytes");
               return null;
             });
     p.run();
@@ -222,8 +225,8 @@ public class ReadFilesTest {
 
     PAssert.that(read.output())
         .containsInAnyOrder(
-            new SourceRecord(f.toString(), 1, "first"),
-            new SourceRecord(f.toString(), 2, "second"));
+            SourceRecord.create(f.toString(), 1, "first"),
+            SourceRecord.create(f.toString(), 2, "second"));
     p.run();
   }
 
@@ -238,11 +241,11 @@ public class ReadFilesTest {
 
     PAssert.that(read.output())
         .containsInAnyOrder(
-            new SourceRecord(a.toString(), 1, "{\"a\":1}\n"),
-            new SourceRecord(b.toString(), 1, "{\"b\":\n2}"));
+            SourceRecord.create(a.toString(), 1, "{\"a\":1}\n"),
+            SourceRecord.create(b.toString(), 1, "{\"b\":\n2}"));
     PAssert.that(read.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ReadSongs", empty.toString(), 0, "empty_file", "the file is empty", ""));
     p.run();
   }
@@ -269,9 +272,9 @@ public class ReadFilesTest {
 
     PAssert.that(read.output())
         .containsInAnyOrder(
-            new SourceRecord(f.toString(), 2, "1,A,\"line one\r\nline \"\"two\"\"\""),
-            new SourceRecord(f.toString(), 4, "2,B,plain"),
-            new SourceRecord(f.toString(), 5, "3,C,\"x\ny\nz\""));
+            SourceRecord.create(f.toString(), 2, "1,A,\"line one\r\nline \"\"two\"\"\""),
+            SourceRecord.create(f.toString(), 4, "2,B,plain"),
+            SourceRecord.create(f.toString(), 5, "3,C,\"x\ny\nz\""));
     PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadCsv", "filtered_header")).isEqualTo(1);
@@ -291,7 +294,7 @@ public class ReadFilesTest {
     PAssert.that(read.output()).empty();
     PAssert.that(read.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ReadCsv",
                 f.toString(),
                 1,
@@ -312,7 +315,7 @@ public class ReadFilesTest {
                 .named("ReadCsv"));
 
     PAssert.that(read.output())
-        .containsInAnyOrder(new SourceRecord(f.toString(), 2, "1,\"open\n2,next\n"));
+        .containsInAnyOrder(SourceRecord.create(f.toString(), 2, "1,\"open\n2,next\n"));
     p.run();
   }
 
@@ -331,10 +334,10 @@ public class ReadFilesTest {
 
     PAssert.that(read.output())
         .containsInAnyOrder(
-            new SourceRecord(f.toString(), 7, "1,one"),
-            new SourceRecord(f.toString(), 14, "2,two"),
-            new SourceRecord(f.toString(), 23, "3,three"),
-            new SourceRecord(f.toString(), 32, "4,four"));
+            SourceRecord.create(f.toString(), 7, "1,one"),
+            SourceRecord.create(f.toString(), 14, "2,two"),
+            SourceRecord.create(f.toString(), 23, "3,three"),
+            SourceRecord.create(f.toString(), 32, "4,four"));
     PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
     assertThat(counter(result, "ReadBig", "filtered_header")).isEqualTo(1);

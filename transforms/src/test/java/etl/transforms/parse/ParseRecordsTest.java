@@ -39,13 +39,13 @@ public class ParseRecordsTest {
   }
 
   private static Num parse(SourceRecord r) throws Rejected {
-    if (r.text.equals("boom")) {
+    if (r.getText().equals("boom")) {
       throw new IllegalStateException("parser bug");
     }
     try {
-      return new Num(Long.parseLong(r.text));
+      return new Num(Long.parseLong(r.getText()));
     } catch (NumberFormatException e) {
-      throw new Rejected("not_a_number", "\"" + r.text + "\" is not a number");
+      throw new Rejected("not_a_number", "\"" + r.getText() + "\" is not a number");
     }
   }
 
@@ -54,15 +54,15 @@ public class ParseRecordsTest {
     WithFailures.Result<PCollection<Num>, DeadLetter> parsed =
         p.apply(
                 Create.of(
-                    new SourceRecord("f.txt", 1, "41"),
-                    new SourceRecord("f.txt", 2, "forty-two"),
-                    new SourceRecord("f.txt", 3, "43")))
+                    SourceRecord.create("f.txt", 1, "41"),
+                    SourceRecord.create("f.txt", 2, "forty-two"),
+                    SourceRecord.create("f.txt", 3, "43")))
             .apply(ParseRecords.with(ParseRecordsTest::parse, Num.class).named("ParseNumbers"));
 
     PAssert.that(parsed.output()).containsInAnyOrder(new Num(41), new Num(43));
     PAssert.that(parsed.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ParseNumbers",
                 "f.txt",
                 2,
@@ -75,13 +75,15 @@ public class ParseRecordsTest {
   @Test
   public void turnsAnUnexpectedParserExceptionIntoADeadLetterInsteadOfFailingTheRun() {
     WithFailures.Result<PCollection<Num>, DeadLetter> parsed =
-        p.apply(Create.of(new SourceRecord("f.txt", 7, "boom"), new SourceRecord("f.txt", 8, "1")))
+        p.apply(
+                Create.of(
+                    SourceRecord.create("f.txt", 7, "boom"), SourceRecord.create("f.txt", 8, "1")))
             .apply(ParseRecords.with(ParseRecordsTest::parse, Num.class).named("ParseNumbers"));
 
     PAssert.that(parsed.output()).containsInAnyOrder(new Num(1));
     PAssert.that(parsed.failures())
         .containsInAnyOrder(
-            new DeadLetter(
+            DeadLetter.create(
                 "ParseNumbers",
                 "f.txt",
                 7,
