@@ -69,21 +69,9 @@ final class Passwords {
     } catch (ResourceNotFoundException e) {
       throw new ConfigException("No secret " + secretId + " in " + where + " (--dbPasswordSecret)");
     } catch (SecretsManagerException e) {
-      throw new ConfigException(
-          "Cannot read the secret "
-              + secretId
-              + " from "
-              + where
-              + ": "
-              + e.awsErrorDetails().errorCode());
+      throw unreadable(secretId, where, e.awsErrorDetails().errorCode());
     } catch (SdkException | IllegalArgumentException e) {
-      throw new ConfigException(
-          "Cannot read the secret "
-              + secretId
-              + " from "
-              + where
-              + ": "
-              + Errors.firstLine(e.getMessage()));
+      throw unreadable(secretId, where, Errors.firstLine(e.getMessage()));
     }
     if (text == null) {
       throw new ConfigException(
@@ -102,5 +90,10 @@ final class Passwords {
       }
     }
     return text;
+  }
+
+  private static ConfigException unreadable(String secretId, String where, String why) {
+    return new ConfigException(
+        "Cannot read the secret " + secretId + " from " + where + ": " + why);
   }
 }

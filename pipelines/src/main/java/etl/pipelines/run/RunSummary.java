@@ -98,14 +98,28 @@ public record RunSummary(
 
   /** The same summary, with whether (and why not) it was written into etl_run. */
   RunSummary recorded(String whyNot) {
+    return with(exitCode, whyNot);
+  }
+
+  /** The summary as JSON, with the process's exit code. */
+  public void writeJson(Path file, int code) throws IOException {
+    RunSummary withCode = with(code, notRecorded);
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), withCode);
+  }
+
+  private RunSummary with(Integer code, String whyNot) {
     return new RunSummary(
         pipeline,
         runId,
         status,
-        exitCode,
+        code,
         seconds,
         message,
-        whyNot == null,
+        runId == null ? null : whyNot == null,
         files,
         accounting,
         stagedRows,
@@ -116,34 +130,6 @@ public record RunSummary(
         stepMetrics,
         jobQueries,
         whyNot);
-  }
-
-  /** The summary as JSON, with the process's exit code. */
-  public void writeJson(Path file, int code) throws IOException {
-    RunSummary withCode =
-        new RunSummary(
-            pipeline,
-            runId,
-            status,
-            code,
-            seconds,
-            message,
-            recordedInEtlRun,
-            files,
-            accounting,
-            stagedRows,
-            tableRows,
-            deadLetters,
-            checks,
-            timeMs,
-            stepMetrics,
-            jobQueries,
-            notRecorded);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), withCode);
   }
 
   public void print(PrintStream out) {
