@@ -25,14 +25,4 @@ public abstract class CpiMonth implements Origin {
   public static CpiMonth create(String source, long line, Instant monthStart, BigDecimal cpi) {
     return new AutoValue_CpiMonth(source, line, monthStart, cpi);
   }
-
-  @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return getLine();
-  }
 }

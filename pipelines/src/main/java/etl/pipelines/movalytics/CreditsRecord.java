@@ -27,14 +27,4 @@ public abstract class CreditsRecord implements Origin {
       String source, long line, long movieId, List<CastCredit> cast, List<CrewCredit> crew) {
     return new AutoValue_CreditsRecord(source, line, movieId, cast, crew);
   }
-
-  @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return getLine();
-  }
 }

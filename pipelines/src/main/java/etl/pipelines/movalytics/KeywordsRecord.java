@@ -25,14 +25,4 @@ public abstract class KeywordsRecord implements Origin {
       String source, long line, long movieId, List<MovieKeyword> keywords) {
     return new AutoValue_KeywordsRecord(source, line, movieId, keywords);
   }
-
-  @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return getLine();
-  }
 }

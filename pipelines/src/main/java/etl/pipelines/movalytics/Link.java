@@ -27,14 +27,4 @@ public abstract class Link implements Origin {
       String source, long line, long movielensId, @Nullable String imdbId, @Nullable Long tmdbId) {
     return new AutoValue_Link(source, line, movielensId, imdbId, tmdbId);
   }
-
-  @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return getLine();
-  }
 }

@@ -103,14 +103,4 @@ public abstract class MovieRecord implements Origin {
 
     public abstract MovieRecord build();
   }
-
-  @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return getLine();
-  }
 }

@@ -57,14 +57,4 @@ public abstract class Rating implements Origin {
 
     public abstract Rating build();
   }
-
-  @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return getLine();
-  }
 }

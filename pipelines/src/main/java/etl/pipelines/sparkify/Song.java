@@ -76,13 +76,9 @@ public abstract class Song implements Origin {
     return getSongId() + " " + getTitle() + " by " + getArtistName() + " (" + getArtistId() + ")";
   }
 
+  /** A song file is one record. */
   @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return 1; // a song file is one record;
+  public long getLine() {
+    return 1;
   }
 }

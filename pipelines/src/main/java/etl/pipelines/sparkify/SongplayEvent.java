@@ -117,14 +117,4 @@ public abstract class SongplayEvent implements Origin {
   public String toString() {
     return getEventId() + " " + getPage() + " user " + getUserId() + " at " + getTs();
   }
-
-  @Override
-  public String originSource() {
-    return getSource();
-  }
-
-  @Override
-  public long originPosition() {
-    return getLine();
-  }
 }

@@ -164,8 +164,7 @@ public abstract class DeduplicateByKey<T extends Origin, K>
         out.get(good).output(records.get(0));
         return;
       }
-      records.sort(
-          Comparator.comparing(Origin::originSource).thenComparingLong(Origin::originPosition));
+      records.sort(Comparator.comparing(Origin::getSource).thenComparingLong(Origin::getLine));
       T kept = records.get(0);
       out.get(good).output(kept);
       Object keptContent = content.apply(kept);
@@ -178,15 +177,15 @@ public abstract class DeduplicateByKey<T extends Origin, K>
               .output(
                   DeadLetter.create(
                       step,
-                      other.originSource(),
-                      other.originPosition(),
+                      other.getSource(),
+                      other.getLine(),
                       "duplicate_key",
                       "key "
                           + key
                           + " was already read at "
-                          + kept.originSource()
+                          + kept.getSource()
                           + ":"
-                          + kept.originPosition()
+                          + kept.getLine()
                           + " with other content; the first is kept",
                       other.toString()));
         }

@@ -100,8 +100,8 @@ public abstract class ApplyRule<T extends Origin>
             failed,
             DeadLetter.create(
                 step,
-                record.originSource(),
-                record.originPosition(),
+                record.getSource(),
+                record.getLine(),
                 e.reason(),
                 e.getMessage(),
                 rule.raw(record)));

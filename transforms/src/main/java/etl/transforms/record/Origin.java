@@ -6,7 +6,9 @@ package etl.transforms.record;
  * record's {@code toString()}.
  */
 public interface Origin {
-  String originSource();
+  /** The file it was read from. */
+  String getSource();
 
-  long originPosition();
+  /** Its line in that file (1-based), or 1 for a file that is one record. */
+  long getLine();
 }

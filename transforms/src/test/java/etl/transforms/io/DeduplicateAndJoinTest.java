@@ -42,12 +42,12 @@ public class DeduplicateAndJoinTest {
     }
 
     @Override
-    public String originSource() {
+    public String getSource() {
       return file;
     }
 
     @Override
-    public long originPosition() {
+    public long getLine() {
       return line;
     }
 
