@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import etl.pipelines.cli.Main;
+import etl.pipelines.cli.Cli;
 import etl.pipelines.testing.TestWarehouse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,15 +49,15 @@ public class GoldenHashTest {
   }
 
   private static void generate(String warehouse, Path dir, String scale) {
-    Outcome generated =
-        cli(
+    Cli.Run generated =
+        Cli.run(
             "generate",
             warehouse,
             "--output=" + dir,
             "--scaleFactor=" + scale,
             "--seed=7",
             "--defectRate=0.02");
-    assertThat(generated.code).as(generated.text).isZero();
+    assertThat(generated.code()).as(generated.out() + generated.err()).isZero();
   }
 
   @Test
@@ -107,8 +105,8 @@ public class GoldenHashTest {
       args.add("--answersAfterLoad=false");
     }
     args.addAll(List.of(runner));
-    Outcome run = cli(args.toArray(new String[0]));
-    assertThat(run.code).as(run.text).isZero();
+    Cli.Run run = Cli.run(args.toArray(new String[0]));
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
     return describe(warehouse, input.toString());
   }
 
@@ -167,14 +165,4 @@ public class GoldenHashTest {
     return HexFormat.of().formatHex(md5.digest());
   }
 
-  private record Outcome(int code, String text) {}
-
-  private static Outcome cli(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      code = Main.run(args, stream, stream);
-    }
-    return new Outcome(code, bytes.toString(StandardCharsets.UTF_8));
-  }
 }
