@@ -7,21 +7,16 @@ import etl.transforms.parse.RecordParser;
 import etl.transforms.parse.RecordRule;
 import etl.transforms.parse.Rejected;
 import etl.transforms.record.DeadLetter;
+import etl.transforms.testing.Counters;
 import etl.transforms.testing.TestPostgres;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
@@ -118,16 +113,16 @@ public class BulkLoadTest {
                 "CheckScores", uri, 17, "score_out_of_range", "score 9 is not in 0..5", "2,9"));
     PipelineResult result = p.run();
 
-    assertThat(rows("select run_id, id, score from s_score order by id"))
+    assertThat(PG.lines("select run_id, id, score from s_score order by id"))
         .containsExactly("run-1|1|5", "run-1|3|4", "run-1|4|0");
-    assertThat(counter(result, "ReadScores", "records")).isEqualTo(5);
-    assertThat(counter(result, "ReadScores", "filtered_header")).isEqualTo(1);
-    assertThat(counter(result, "ReadScores", "filtered_blank_line")).isEqualTo(1);
-    assertThat(counter(result, "ParseScores", "parsed")).isEqualTo(4);
-    assertThat(counter(result, "ParseScores", "dead_letters")).isEqualTo(1);
-    assertThat(counter(result, "CheckScores", "kept")).isEqualTo(3);
-    assertThat(counter(result, "CheckScores", "dead_letters")).isEqualTo(1);
-    assertThat(counter(result, "StageRows", "s_score_rows")).isEqualTo(3);
+    assertThat(Counters.attempted(result, "ReadScores", "records")).isEqualTo(5);
+    assertThat(Counters.attempted(result, "ReadScores", "filtered_header")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "ReadScores", "filtered_blank_line")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "ParseScores", "parsed")).isEqualTo(4);
+    assertThat(Counters.attempted(result, "ParseScores", "dead_letters")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "CheckScores", "kept")).isEqualTo(3);
+    assertThat(Counters.attempted(result, "CheckScores", "dead_letters")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "StageRows", "s_score_rows")).isEqualTo(3);
   }
 
   @Test
@@ -147,34 +142,5 @@ public class BulkLoadTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("stagedBy() is required");
     p.enableAbandonedNodeEnforcement(false);
-  }
-
-  static List<String> rows(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = PG.warehouse().connect();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(rs.getObject(i)));
-        }
-        out.add(String.join("|", cells));
-      }
-    }
-    return out;
-  }
-
-  static long counter(PipelineResult result, String step, String name) {
-    long sum = 0;
-    for (MetricResult<Long> c :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder().addNameFilter(MetricNameFilter.named(step, name)).build())
-            .getCounters()) {
-      sum += c.getAttempted();
-    }
-    return sum;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import etl.transforms.record.DeadLetter;
 import etl.transforms.record.SourceRecord;
+import etl.transforms.testing.Counters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.WithFailures;
@@ -53,8 +51,8 @@ public class ReadFilesTest {
             SourceRecord.create(uri, 5, "three"));
     PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
-    assertThat(counter(result, "ReadLogs", "filtered_blank_line")).isEqualTo(2);
-    assertThat(counter(result, "ReadLogs", "records")).isEqualTo(3);
+    assertThat(Counters.attempted(result, "ReadLogs", "filtered_blank_line")).isEqualTo(2);
+    assertThat(Counters.attempted(result, "ReadLogs", "records")).isEqualTo(3);
   }
 
   @Test
@@ -118,7 +116,7 @@ public class ReadFilesTest {
     PAssert.that(none.output()).empty();
     PAssert.that(none.failures()).empty();
     PipelineResult result = p.run();
-    assertThat(counter(result, "ReadWhole", "files")).isEqualTo(2);
+    assertThat(Counters.attempted(result, "ReadWhole", "files")).isEqualTo(2);
   }
 
   @Test
@@ -154,9 +152,9 @@ public class ReadFilesTest {
                 "expected the header \"id,name\"; the file was not read",
                 "id,title"));
     PipelineResult result = p.run();
-    assertThat(counter(result, "ReadRanged", "records")).isEqualTo(2);
-    assertThat(counter(result, "ReadRanged", "filtered_header")).isEqualTo(1);
-    assertThat(counter(result, "ReadWhole", "records")).isEqualTo(2);
+    assertThat(Counters.attempted(result, "ReadRanged", "records")).isEqualTo(2);
+    assertThat(Counters.attempted(result, "ReadRanged", "filtered_header")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "ReadWhole", "records")).isEqualTo(2);
   }
 
   @Test
@@ -277,7 +275,7 @@ public class ReadFilesTest {
             SourceRecord.create(f.toString(), 5, "3,C,\"x\ny\nz\""));
     PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
-    assertThat(counter(result, "ReadCsv", "filtered_header")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "ReadCsv", "filtered_header")).isEqualTo(1);
   }
 
   @Test
@@ -340,24 +338,9 @@ public class ReadFilesTest {
             SourceRecord.create(f.toString(), 32, "4,four"));
     PAssert.that(read.failures()).empty();
     PipelineResult result = p.run();
-    assertThat(counter(result, "ReadBig", "filtered_header")).isEqualTo(1);
-    assertThat(counter(result, "ReadBig", "filtered_blank_line")).isEqualTo(1);
-    assertThat(counter(result, "ReadBig", "records")).isEqualTo(4);
-  }
-
-  private static long counter(PipelineResult result, String namespace, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(namespace, name))
-                    .build())
-            .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
+    assertThat(Counters.attempted(result, "ReadBig", "filtered_header")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "ReadBig", "filtered_blank_line")).isEqualTo(1);
+    assertThat(Counters.attempted(result, "ReadBig", "records")).isEqualTo(4);
   }
 
   private static byte[] concat(byte[]... parts) {

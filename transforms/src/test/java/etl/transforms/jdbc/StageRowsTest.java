@@ -3,17 +3,12 @@ package etl.transforms.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import etl.transforms.testing.Counters;
 import etl.transforms.testing.TestPostgres;
 import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
@@ -71,7 +66,7 @@ public class StageRowsTest {
         .apply("StageByCopy", stage("run-copy", StageRows.LoadMethod.COPY));
     PipelineResult result = p.run();
 
-    assertThat(rows("select run_id, thing_id, code from s_thing order by run_id, thing_id"))
+    assertThat(PG.lines("select run_id, thing_id, code from s_thing order by run_id, thing_id"))
         .containsExactly(
             "run-copy|1|a",
             "run-copy|2|null",
@@ -80,7 +75,7 @@ public class StageRowsTest {
             "run-jdbc|2|null",
             "run-jdbc|3|it's");
     // Only the COPY path counts its rows itself (JdbcIO's writes are counted by the MERGE).
-    assertThat(counter(result, "StageRows", "s_thing_rows")).isEqualTo(3);
+    assertThat(Counters.attempted(result, "StageRows", "s_thing_rows")).isEqualTo(3);
   }
 
   @Test
@@ -90,7 +85,7 @@ public class StageRowsTest {
 
     assertThatThrownBy(() -> p.run()).hasStackTraceContaining("value too long");
     // The failing bundle's COPY was cancelled: the refused row is not half-staged.
-    assertThat(rows("select count(*) from s_thing where thing_id = 2")).containsExactly("0");
+    assertThat(PG.lines("select count(*) from s_thing where thing_id = 2")).containsExactly("0");
   }
 
   @Test
@@ -117,36 +112,5 @@ public class StageRowsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Beam schema");
     p.enableAbandonedNodeEnforcement(false);
-  }
-
-  private static List<String> rows(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = PG.warehouse().connect();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(rs.getObject(i)));
-        }
-        out.add(String.join("|", cells));
-      }
-    }
-    return out;
-  }
-
-  private static long counter(PipelineResult result, String namespace, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(namespace, name))
-                    .build())
-            .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
   }
 }

@@ -12,7 +12,6 @@ import etl.transforms.testing.TestPostgres;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,14 +138,14 @@ public class MergeRunnerTest {
     load("run-1", ITEMS, ITEM_CHECKS);
 
     assertThat(lastOutcome.committed()).isTrue();
-    assertThat(lines("select count(*) from s_item where run_id = 'run-1'")).containsExactly("4");
-    assertThat(lines("select item_id, name, price, seen_at from d_item order by item_id"))
+    assertThat(PG.lines("select count(*) from s_item where run_id = 'run-1'")).containsExactly("4");
+    assertThat(PG.lines("select item_id, name, price, seen_at from d_item order by item_id"))
         .containsExactly(
             "1|apple|1.50|2024-01-02 10:00:00.0",
             "2|it's \"quoted\"; drop table d_item; --|null|2024-01-01 10:00:00.0",
             "3|null|0.10|null");
     assertThat(
-            lines(
+            PG.lines(
                 "select check_name, status from etl_check_result where run_id = 'run-1' order by"
                     + " check_name"))
         .containsExactly(
@@ -175,8 +174,8 @@ public class MergeRunnerTest {
     String staged =
         "select item_id, name, name is null, price, seen_at from s_item where run_id = '%s' order"
             + " by item_id";
-    List<String> viaCopy = lines(String.format(staged, "run-copy"));
-    assertThat(viaCopy).isEqualTo(lines(String.format(staged, "run-jdbc"))).hasSize(7);
+    List<String> viaCopy = PG.lines(String.format(staged, "run-copy"));
+    assertThat(viaCopy).isEqualTo(PG.lines(String.format(staged, "run-jdbc"))).hasSize(7);
     // Every value reads back exactly as it was given, whichever way it travelled.
     for (String run : List.of("run-jdbc", "run-copy")) {
       List<String> names = new ArrayList<>();
@@ -194,27 +193,27 @@ public class MergeRunnerTest {
     assertThat(viaCopy)
         .contains("12||false|0.00|2024-01-02 10:00:00.0", "13|null|true|null|null")
         .contains("11|line one\nline two\r\nthree|false|null|null");
-    assertThat(lines("select name from d_item where item_id = 14"))
+    assertThat(PG.lines("select name from d_item where item_id = 14"))
         .containsExactly("'; drop table d_item; -- \u0001\u001f ünïcødé 🎬");
   }
 
   @Test
   public void mergingTheSameRunTwiceChangesNothing() throws SQLException {
     load("run-1", ITEMS, ITEM_CHECKS);
-    List<String> first = lines("select * from d_item order by item_id");
+    List<String> first = PG.lines("select * from d_item order by item_id");
 
     MergeRunner.Outcome again = merge("run-1", ITEM_CHECKS);
 
     assertThat(again.changedRows()).containsEntry("d_item", 0L);
     assertThat(again.committed()).isTrue();
-    assertThat(lines("select * from d_item order by item_id")).isEqualTo(first);
+    assertThat(PG.lines("select * from d_item order by item_id")).isEqualTo(first);
   }
 
   @Test
   public void aFailedCheckRollsBackEveryMergeAndRecordsTheCheckWithoutFailingThePipeline()
       throws SQLException {
     load("run-1", ITEMS, ITEM_CHECKS);
-    List<String> before = lines("select * from d_item order by item_id");
+    List<String> before = PG.lines("select * from d_item order by item_id");
     execute("insert into d_tag values (7, 99)");
     List<Check> withOrphans =
         new ArrayList<>(
@@ -231,9 +230,9 @@ public class MergeRunnerTest {
 
     assertThat(lastOutcome.committed()).isFalse();
 
-    assertThat(lines("select * from d_item order by item_id")).isEqualTo(before);
+    assertThat(PG.lines("select * from d_item order by item_id")).isEqualTo(before);
     assertThat(
-            lines(
+            PG.lines(
                 "select check_name, violations, sample from etl_check_result where run_id = 'run-2'"
                     + " and status = 'fail'"))
         .containsExactly("d_tag__item_id__references_d_item|1|{item_id=99}");
@@ -242,7 +241,7 @@ public class MergeRunnerTest {
   @Test
   public void aMergeHitByADeadlockIsRolledBackRepeatedWholeAndRecordedOnce() throws SQLException {
     load("run-1", ITEMS, ITEM_CHECKS);
-    List<String> expected = lines("select * from d_item order by item_id");
+    List<String> expected = PG.lines("select * from d_item order by item_id");
     execute("delete from d_item; create sequence calls");
     execute(
         "create function deadlock_once() returns void language plpgsql as $$ begin if"
@@ -265,11 +264,11 @@ public class MergeRunnerTest {
             .run("run-1");
 
     assertThat(outcome.committed()).isTrue();
-    assertThat(lines("select last_value from calls")).containsExactly("2");
-    assertThat(lines("select * from d_item order by item_id")).isEqualTo(expected);
+    assertThat(PG.lines("select last_value from calls")).containsExactly("2");
+    assertThat(PG.lines("select * from d_item order by item_id")).isEqualTo(expected);
     // Each check: once for the first load, once for this run — not once per attempt.
     assertThat(
-            lines(
+            PG.lines(
                 "select check_name, count(*) from etl_check_result where run_id = 'run-1' group by"
                     + " 1 having count(*) <> 2"))
         .isEmpty();
@@ -293,21 +292,5 @@ public class MergeRunnerTest {
 
   private static void execute(String sql) throws SQLException {
     PG.execute(sql);
-  }
-
-  private static List<String> lines(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = warehouse.connect();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(rs.getObject(i)));
-        }
-        out.add(String.join("|", cells));
-      }
-    }
-    return out;
   }
 }
