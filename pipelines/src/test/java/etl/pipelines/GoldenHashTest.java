@@ -164,5 +164,4 @@ public class GoldenHashTest {
     lines.forEach(l -> md5.update((l + "\n").getBytes(StandardCharsets.UTF_8)));
     return HexFormat.of().formatHex(md5.digest());
   }
-
 }
